@@ -1,0 +1,215 @@
+import { CROSS, INVERSE, ISOLATED, type Book } from '../book/columns'
+import { accountIndex } from '../book/book'
+import { underlyingOf } from '../market/underlyingOf'
+import { excessAt, firstRootFrom, maintenanceAt, type MarginGroup } from './marginGroup'
+import { marginTerms, priceVariable, type MarginTerms } from './marginTerms'
+import { createMaintenanceSource, MaintenanceError } from './maintenanceSource'
+import type { TierRegistry } from './tierRegistry'
+import { venueFamily } from './venueFamily'
+
+/** Market price per underlying asset (BTC, ETH, ...). */
+export type MarketPrices = ReadonlyMap<string, number>
+
+export interface LiquidationIssue {
+  index: number
+  reason: string
+}
+
+/**
+ * Per position: where it is liquidated and how far away that is. For a cross position the prices
+ * are its account's (the account is the unit), taken in the direction that hurts the position.
+ * NaN means "none": no liquidation price (e.g. a long whose margin covers a fall to zero).
+ */
+export interface LiquidationTable {
+  liquidationPrice: Float64Array
+  bankruptcyPrice: Float64Array
+  markPrice: Float64Array
+  /** Fraction of the mark the price must move to reach the liquidation price; 0 = liquidatable now. */
+  distance: Float64Array
+  /** Equity over maintenance margin at the mark (the account's, for cross positions). */
+  marginRatio: Float64Array
+  /** Cross accounts per market: each position's group, -1 for isolated positions. */
+  crossGroup: Int32Array
+  crossGroups: CrossGroup[]
+  issues: LiquidationIssue[]
+}
+
+/** A cross account's positions on one market, liquidated together on a fall or on a rise. */
+export interface CrossGroup {
+  account: number
+  underlying: string
+  members: number[]
+  downPrice: number
+  upPrice: number
+  downBankruptcy: number
+  upBankruptcy: number
+}
+
+const toPrice = (contract: number, v: number): number => (Number.isNaN(v) ? NaN : priceVariable(contract, v))
+
+/** Liquidation direction of a position in price terms: longs are hurt by falls. */
+const adverseDirection = (side: number): -1 | 1 => (side > 0 ? -1 : 1)
+
+/** In v = 1/P (inverse), a price fall is a rise of v. */
+const variableDirection = (contract: number, priceDirection: -1 | 1): -1 | 1 =>
+  contract === INVERSE ? (-priceDirection as -1 | 1) : priceDirection
+
+export function computeLiquidationTable(book: Book, registry: TierRegistry, prices: MarketPrices): LiquidationTable {
+  const n = book.length
+  const table: LiquidationTable = {
+    liquidationPrice: new Float64Array(n).fill(NaN),
+    bankruptcyPrice: new Float64Array(n).fill(NaN),
+    markPrice: new Float64Array(n).fill(NaN),
+    distance: new Float64Array(n).fill(NaN),
+    marginRatio: new Float64Array(n).fill(NaN),
+    crossGroup: new Int32Array(n).fill(-1),
+    crossGroups: [],
+    issues: []
+  }
+  const source = createMaintenanceSource(book, registry)
+  const underlyings = book.symbols.names.map(underlyingOf)
+  const terms: (MarginTerms | null)[] = new Array(n)
+  for (let i = 0; i < n; i++) {
+    const market = prices.get(underlyings[book.symbol[i]])
+    table.markPrice[i] = market ?? book.markPrice[i]
+    try {
+      const venue = book.venues.names[book.venue[i]]
+      terms[i] = marginTerms(book, i, venueFamily(venue), source(i))
+    } catch (error) {
+      if (!(error instanceof MaintenanceError)) throw error
+      terms[i] = null
+      table.issues.push({ index: i, reason: error.message })
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const own = terms[i]
+    if (book.marginMode[i] !== ISOLATED || !own) continue
+    solveIsolated(book, i, own, table)
+  }
+  solveCrossAccounts(book, terms, underlyings, table)
+  return table
+}
+
+function solveIsolated(book: Book, i: number, terms: MarginTerms, table: LiquidationTable): void {
+  const contract = book.contract[i]
+  const margin = isolatedMargin(book, i)
+  if (!(margin >= 0)) {
+    table.issues.push({ index: i, reason: `position ${book.ids[i]}: isolated without margin or leverage` })
+    return
+  }
+  const group: MarginGroup = { terms: [terms], balance: margin }
+  const entry = priceVariable(contract, book.entryPrice[i])
+  const towardLoss = variableDirection(contract, adverseDirection(book.side[i]))
+  // The excess is monotone for one position: walk toward the loss from entry, or away from it
+  // when the position is already below maintenance at entry (then its liquidation price is past entry).
+  const healthyAtEntry = excessAt(group, entry) > 0
+  const liquidation = healthyAtEntry
+    ? firstRootFrom(group, entry, towardLoss)
+    : firstRootFrom(group, entry, (-towardLoss) as -1 | 1, true, -1)
+  table.liquidationPrice[i] = toPrice(contract, liquidation)
+  table.bankruptcyPrice[i] = toPrice(contract, firstRootFrom(group, entry, towardLoss, false))
+  const mark = table.markPrice[i]
+  if (!(mark > 0)) {
+    table.issues.push({ index: i, reason: `position ${book.ids[i]}: no mark price, so no distance to liquidation` })
+    return
+  }
+  const v = priceVariable(contract, mark)
+  const maintenance = maintenanceAt(group, v)
+  const equity = excessAt(group, v) + maintenance
+  table.marginRatio[i] = maintenance > 0 ? equity / maintenance : Number.MAX_VALUE
+  table.distance[i] = distanceTo(mark, table.liquidationPrice[i], adverseDirection(book.side[i]))
+}
+
+/** The isolated margin given, else the initial margin its leverage implies. */
+export function isolatedMargin(book: Book, i: number): number {
+  const given = book.margin[i]
+  if (!Number.isNaN(given)) return given
+  const notional = book.contract[i] === INVERSE ? book.size[i] / book.entryPrice[i] : book.size[i] * book.entryPrice[i]
+  return notional / book.leverage[i]
+}
+
+function distanceTo(mark: number, liquidation: number, priceDirection: -1 | 1): number {
+  if (Number.isNaN(liquidation)) return NaN
+  return Math.max(0, (priceDirection < 0 ? mark - liquidation : liquidation - mark) / mark)
+}
+
+function solveCrossAccounts(
+  book: Book,
+  terms: readonly (MarginTerms | null)[],
+  underlyings: readonly string[],
+  table: LiquidationTable
+): void {
+  for (const [account, members] of accountIndex(book)) {
+    const cross = members.filter((i) => book.marginMode[i] === CROSS)
+    if (cross.length === 0) continue
+    const name = book.accounts.names[account]
+    const fail = (reason: string): void => {
+      for (const i of cross) table.issues.push({ index: i, reason: `account ${name}: ${reason}` })
+    }
+    if (cross.some((i) => !terms[i])) return fail('a position has no maintenance margin, so the account cannot be solved')
+    if (cross.some((i) => !(table.markPrice[i] > 0))) return fail('a position has no mark price, so the account cannot be solved')
+    const contract = book.contract[cross[0]]
+    const markets = new Map<string, number[]>()
+    for (const i of cross) {
+      const market = underlyings[book.symbol[i]]
+      const list = markets.get(market)
+      if (list) list.push(i)
+      else markets.set(market, [i])
+    }
+    if (contract === INVERSE && markets.size > 1) {
+      return fail('an inverse (coin-margined) cross account must hold one coin; split it by coin')
+    }
+    for (const [underlying, onMarket] of markets) {
+      const others = cross.filter((i) => !onMarket.includes(i))
+      solveCrossGroup(book, account, underlying, onMarket, others, terms as MarginTerms[], table)
+    }
+  }
+}
+
+function solveCrossGroup(
+  book: Book,
+  account: number,
+  underlying: string,
+  onMarket: number[],
+  others: number[],
+  terms: readonly MarginTerms[],
+  table: LiquidationTable
+): void {
+  const contract = book.contract[onMarket[0]]
+  const wallet = book.walletBalance[account]
+  let heldExcess = 0
+  let heldEquity = 0
+  for (const j of others) {
+    const single: MarginGroup = { terms: [terms[j]], balance: 0 }
+    const v = priceVariable(contract, table.markPrice[j])
+    heldExcess += excessAt(single, v)
+    heldEquity += excessAt(single, v) + maintenanceAt(single, v)
+  }
+  const group: MarginGroup = { terms: onMarket.map((i) => terms[i]), balance: wallet + heldExcess }
+  const bankruptcyGroup: MarginGroup = { terms: group.terms, balance: wallet + heldEquity }
+  const mark = table.markPrice[onMarket[0]]
+  const v = priceVariable(contract, mark)
+  const solve = (g: MarginGroup, priceDirection: -1 | 1, withMaintenance: boolean): number =>
+    toPrice(contract, firstRootFrom(g, v, variableDirection(contract, priceDirection), withMaintenance))
+  const crossGroup: CrossGroup = {
+    account,
+    underlying,
+    members: onMarket,
+    downPrice: solve(group, -1, true),
+    upPrice: solve(group, 1, true),
+    downBankruptcy: solve(bankruptcyGroup, -1, false),
+    upBankruptcy: solve(bankruptcyGroup, 1, false)
+  }
+  const groupIndex = table.crossGroups.push(crossGroup) - 1
+  const maintenance = maintenanceAt(group, v)
+  const equity = excessAt(group, v) + maintenance + (heldEquity - heldExcess)
+  const accountMaintenance = maintenance + (heldEquity - heldExcess)
+  for (const i of onMarket) {
+    const priceDirection = adverseDirection(book.side[i])
+    table.crossGroup[i] = groupIndex
+    table.liquidationPrice[i] = priceDirection < 0 ? crossGroup.downPrice : crossGroup.upPrice
+    table.bankruptcyPrice[i] = priceDirection < 0 ? crossGroup.downBankruptcy : crossGroup.upBankruptcy
+    table.marginRatio[i] = accountMaintenance > 0 ? equity / accountMaintenance : Number.MAX_VALUE
+    table.distance[i] = distanceTo(mark, table.liquidationPrice[i], priceDirection)
+  }
+}

@@ -1,0 +1,100 @@
+import type { MarginTerms } from './marginTerms'
+import { tierIndexAt } from './tierTable'
+
+/**
+ * Positions liquidated together, against one balance: a single isolated position (balance = its
+ * margin), or a cross account's positions on one market (balance = wallet plus everything the
+ * account holds elsewhere, at its marks). Excess = equity - maintenance; liquidation where it hits 0.
+ */
+export interface MarginGroup {
+  terms: readonly MarginTerms[]
+  balance: number
+}
+
+interface Line {
+  slope: number
+  constant: number
+}
+
+/** Equity - maintenance is linear in v between tier boundaries; this is its line around `v`. */
+export function excessLine(group: MarginGroup, v: number, withMaintenance = true): Line {
+  let slope = 0
+  let constant = group.balance
+  for (const term of group.terms) {
+    slope += term.equitySlope
+    constant += term.equityConstant
+    if (!withMaintenance) continue
+    const { table } = term
+    if (term.family === 'entry') {
+      const tier = tierIndexAt(table, term.entryNotional)
+      constant -= term.entryNotional * table.rates[tier] - table.amounts[tier]
+      continue
+    }
+    const tier = tierIndexAt(table, term.notionalWeight * v)
+    slope -= term.notionalWeight * table.rates[tier]
+    if (term.family === 'notional') constant += table.amounts[tier]
+  }
+  return { slope, constant }
+}
+
+export function excessAt(group: MarginGroup, v: number): number {
+  const line = excessLine(group, v)
+  return line.slope * v + line.constant
+}
+
+export function maintenanceAt(group: MarginGroup, v: number): number {
+  const withMaintenance = excessLine(group, v)
+  const without = excessLine(group, v, false)
+  return (without.slope - withMaintenance.slope) * v + (without.constant - withMaintenance.constant)
+}
+
+/** Values of v where some member changes tier, ascending. */
+function tierBoundaries(group: MarginGroup): number[] {
+  const boundaries: number[] = []
+  for (const term of group.terms) {
+    if (term.family === 'entry' || term.notionalWeight <= 0) continue
+    const floors = term.table.floors
+    for (let j = 1; j < floors.length; j++) boundaries.push(floors[j] / term.notionalWeight)
+  }
+  return boundaries.sort((a, b) => a - b)
+}
+
+/**
+ * The first v, walking from `start` in `direction` (-1 down, +1 up), where the excess reaches 0;
+ * NaN when it never does for v > 0. With `sign` -1 it finds where the excess climbs back to 0. Walks tier segments, solving each line exactly, so tiers are
+ * re-solved wherever the root lands and jumps at boundaries (flat-tier venues) are caught.
+ */
+export function firstRootFrom(
+  group: MarginGroup,
+  start: number,
+  direction: -1 | 1,
+  withMaintenance = true,
+  sign: -1 | 1 = 1
+): number {
+  const boundaries = withMaintenance ? tierBoundaries(group) : []
+  let v = start
+  for (;;) {
+    let next = direction < 0 ? 0 : Infinity
+    if (direction < 0) {
+      for (let j = boundaries.length - 1; j >= 0; j--) if (boundaries[j] < v) {
+        next = boundaries[j]
+        break
+      }
+    } else {
+      for (const boundary of boundaries) if (boundary > v) {
+        next = boundary
+        break
+      }
+    }
+    const probe = Number.isFinite(next) ? (v + next) / 2 : v + Math.max(1, v)
+    const line = excessLine(group, probe, withMaintenance)
+    const atStart = sign * (line.slope * v + line.constant)
+    if (atStart <= 0) return v
+    if (line.slope !== 0) {
+      const root = -line.constant / line.slope
+      if (direction * (root - v) >= 0 && direction * (next - root) >= 0) return root > 0 && Number.isFinite(root) ? root : NaN
+    }
+    if (!Number.isFinite(next) || next <= 0) return NaN
+    v = next
+  }
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { buildBook } from '../../../src/engine/book/book'
+import { computeLiquidationTable } from '../../../src/engine/margin/liquidationTable'
+import type { PositionRow } from '../../../src/engine/book/positionRow'
+import { position, testRegistry } from './helpers'
+
+const registry = testRegistry()
+const prices = new Map([['BTC', 60000]])
+
+function liquidation(rows: PositionRow[], marks = prices) {
+  return computeLiquidationTable(buildBook(rows), registry, marks)
+}
+
+describe('isolated liquidation prices, venue by venue', () => {
+  it('binance long: LP = (WB + cum - s*Q*EP) / (Q*MMR - s*Q) in the tier the LP lands in', () => {
+    const t = liquidation([position({})])
+    // notional at LP ~54k: tier 2 (rate 0.005, cum 50)
+    expect(t.liquidationPrice[0]).toBeCloseTo((6000 + 50 - 60000) / (0.005 - 1), 6)
+    expect(t.bankruptcyPrice[0]).toBeCloseTo(54000, 6)
+    expect(t.issues).toEqual([])
+  })
+
+  it('binance: re-solves in the lower tier when the LP falls out of the entry tier', () => {
+    const t = liquidation([position({ size: 0.85, margin: 5100 })])
+    // at entry the notional (51k) is in tier 2; at the LP (~46k) it is in tier 1 (0.004, cum 0)
+    expect(t.liquidationPrice[0]).toBeCloseTo((5100 - 51000) / (0.85 * 0.004 - 0.85), 6)
+  })
+
+  it('binance short liquidates above entry', () => {
+    const t = liquidation([position({ side: -1 })])
+    expect(t.liquidationPrice[0]).toBeCloseTo((6000 + 50 + 60000) / (0.005 + 1), 6)
+    expect(t.bankruptcyPrice[0]).toBeCloseTo(66000, 6)
+  })
+
+  it('binance COIN-M inverse: LP = (C*MMR + s*C) / (WB + cum + s*C/EP)', () => {
+    const margin = 10000 / 60000 / 20
+    const t = liquidation([position({ symbol: 'BTCUSD_PERP', contract: 'inverse', size: 10000, margin })])
+    expect(t.liquidationPrice[0]).toBeCloseTo((10000 * 0.004 + 10000) / (margin + 10000 / 60000), 6)
+    expect(t.bankruptcyPrice[0]).toBeCloseTo(10000 / (margin + 10000 / 60000), 6)
+  })
+
+  it('bybit: maintenance on entry value, LP = EP - (WB - MM_entry)/Q', () => {
+    const t = liquidation([position({ venue: 'bybit' })])
+    expect(t.liquidationPrice[0]).toBeCloseTo(60000 - (6000 - 60000 * 0.005), 6)
+  })
+
+  it('okx: the tier rate on the whole notional at the LP, no maintenance amount', () => {
+    const t = liquidation([position({ venue: 'okx', symbol: 'BTC-USDT-SWAP' })])
+    expect(t.liquidationPrice[0]).toBeCloseTo((6000 - 60000) / (0.004 - 1), 6)
+  })
+
+  it('hyperliquid: maintenance is half the initial margin at max leverage (40x -> 1.25%)', () => {
+    const t = liquidation([position({ venue: 'hyperliquid', symbol: 'BTC' })])
+    expect(t.liquidationPrice[0]).toBeCloseTo((6000 - 60000) / (0.0125 - 1), 6)
+  })
+
+  it('an explicit mmr and maintenance amount override the table', () => {
+    const t = liquidation([position({ venue: 'deribit', mmr: 0.01, maintenanceAmount: 100 })])
+    expect(t.liquidationPrice[0]).toBeCloseTo((6000 + 100 - 60000) / (0.01 - 1), 6)
+  })
+
+  it('derives the isolated margin from leverage when no margin is given', () => {
+    const t = liquidation([position({ margin: null, leverage: 10 })])
+    expect(t.liquidationPrice[0]).toBeCloseTo((6000 + 50 - 60000) / (0.005 - 1), 6)
+  })
+
+  it('a position already below maintenance at entry gets its LP past entry', () => {
+    const t = liquidation([position({ margin: 100 })])
+    // margin 100 < MM at entry (60000*0.005-50 = 250): the LP sits above the entry price
+    const expected = (100 + 50 - 60000) / (0.005 - 1)
+    expect(t.liquidationPrice[0]).toBeCloseTo(expected, 6)
+    expect(t.liquidationPrice[0]).toBeGreaterThan(60000)
+    expect(t.distance[0]).toBe(0)
+  })
+
+  it('a long whose margin covers a fall to zero has no liquidation price', () => {
+    const t = liquidation([position({ margin: 70000 })])
+    expect(t.liquidationPrice[0]).toBeNaN()
+    expect(t.distance[0]).toBeNaN()
+  })
+
+  it('reports a position with no resolvable maintenance margin instead of guessing', () => {
+    const t = liquidation([position({ venue: 'deribit' })])
+    expect(t.issues).toHaveLength(1)
+    expect(t.issues[0].reason).toMatch(/no tier table for deribit BTCUSDT/)
+    expect(t.liquidationPrice[0]).toBeNaN()
+  })
+
+  it('gives distance to liquidation and equity/maintenance at the mark', () => {
+    const t = liquidation([position({})])
+    const lp = (6000 + 50 - 60000) / (0.005 - 1)
+    expect(t.distance[0]).toBeCloseTo((60000 - lp) / 60000, 12)
+    expect(t.marginRatio[0]).toBeCloseTo(6000 / (60000 * 0.005 - 50), 9)
+  })
+})
+
+describe('cross accounts are solved jointly', () => {
+  it("matches DESIGN's formula with the account's other positions at their marks (TMM, UPNL)", () => {
+    const rows = [
+      position({ id: 'btc', marginMode: 'cross', margin: null, walletBalance: 20000 }),
+      position({ id: 'eth', symbol: 'ETHUSDT', marginMode: 'cross', margin: null, walletBalance: 20000, size: 10, entryPrice: 2500 })
+    ]
+    const t = liquidation(rows, new Map([['BTC', 60000], ['ETH', 2400]]))
+    const ethUpnl = 10 * (2400 - 2500)
+    const ethMM = 24000 * 0.005 // tier 1
+    // the LP (~41k notional) lands in BTC's first tier: rate 0.004, cum 0
+    const lp = (20000 - ethMM + ethUpnl + 0 - 60000) / (0.004 - 1)
+    expect(t.liquidationPrice[0]).toBeCloseTo(lp, 6)
+    expect(t.crossGroup[0]).toBeGreaterThanOrEqual(0)
+    expect(t.crossGroups[t.crossGroup[0]].members).toEqual([0])
+  })
+
+  it('moves all of an account’s positions on one market together, longs and shorts netted', () => {
+    const rows = [
+      position({ id: 'l', marginMode: 'cross', margin: null, walletBalance: 5000, size: 2 }),
+      position({ id: 's', marginMode: 'cross', margin: null, walletBalance: 5000, side: -1, size: 1, entryPrice: 61000 })
+    ]
+    const t = liquidation(rows)
+    const down = t.liquidationPrice[0]
+    const up = t.liquidationPrice[1]
+    expect(down).toBeLessThan(60000)
+    // Net long 1 BTC: equity = 5000 + 2(P-60000) - (P-61000); maintenance from each leg's tier.
+    const excess = (p: number) => 5000 + 2 * (p - 60000) - (p - 61000) - (2 * p * 0.005 - 50) - (p * 0.005 - 50)
+    expect(excess(down)).toBeCloseTo(0, 6)
+    // Upward the net long only gains, but maintenance keeps growing: the account liquidates far above.
+    expect(Number.isNaN(up) || up > 60000).toBe(true)
+  })
+
+  it('refuses an inverse cross account that spans two coins', () => {
+    const rows = [
+      position({ id: 'a', symbol: 'BTCUSD_PERP', contract: 'inverse', size: 1000, marginMode: 'cross', margin: null, walletBalance: 1 }),
+      position({ id: 'b', symbol: 'ETHUSD_PERP', contract: 'inverse', size: 1000, marginMode: 'cross', margin: null, walletBalance: 1, mmr: 0.01 })
+    ]
+    const t = liquidation(rows, new Map([['BTC', 60000], ['ETH', 2500]]))
+    expect(t.issues.map((i) => i.reason).join()).toMatch(/must hold one coin/)
+  })
+})
+
+/** Straight from the definition, by bisection: equity(P) - maintenance(P) changes sign at the LP. */
+function bisectLiquidation(row: PositionRow, rates: [number, number][]): number {
+  const amounts = [0]
+  for (let j = 1; j < rates.length; j++) amounts.push(rates[j][0] * (rates[j][1] - rates[j - 1][1]) + amounts[j - 1])
+  const excess = (p: number) => {
+    const notional = row.size * p
+    let j = 0
+    while (j + 1 < rates.length && rates[j + 1][0] <= notional) j++
+    return (row.margin ?? 0) + row.side * row.size * (p - row.entryPrice) - (notional * rates[j][1] - amounts[j])
+  }
+  // The excess is monotone in P for one position (rising for longs), so bisect over all prices.
+  let lo = 1e-9
+  let hi = row.entryPrice * 100
+  for (let k = 0; k < 200; k++) {
+    const mid = (lo + hi) / 2
+    const bad = excess(mid) <= 0
+    if (row.side > 0 === bad) lo = mid
+    else hi = mid
+  }
+  return (lo + hi) / 2
+}
+
+describe('property: isolated LPs agree with the definition solved by bisection', () => {
+  it('binance tiers, random sizes, leverage and sides', () => {
+    const tiers: [number, number][] = [
+      [0, 0.004],
+      [50000, 0.005],
+      [250000, 0.01],
+      [3000000, 0.025],
+      [20000000, 0.05]
+    ]
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.001, max: 300, noNaN: true }),
+        fc.double({ min: 1000, max: 100000, noNaN: true }),
+        fc.integer({ min: 2, max: 50 }),
+        fc.boolean(),
+        (size, entry, leverage, long) => {
+          const row = position({ size, entryPrice: entry, margin: (size * entry) / leverage, side: long ? 1 : -1 })
+          const got = liquidation([row]).liquidationPrice[0]
+          expect(got / bisectLiquidation(row, tiers)).toBeCloseTo(1, 7)
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+})
