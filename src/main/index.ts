@@ -46,7 +46,9 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
 }
 
 void app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false)
+  )
   registerIpc(createHandlers(app.getVersion()), isTrustedSender)
   createWindow()
   app.on('activate', () => {

@@ -3,10 +3,14 @@ import { invokeRequestSchemas, type InvokeChannel } from '../shared/contract'
 import type { HandlerTable } from './handlers'
 
 /** Registers the handler table: every payload is validated and every sender checked. */
-export function registerIpc(handlers: HandlerTable, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
+export function registerIpc(
+  handlers: HandlerTable,
+  isTrustedSender: (event: IpcMainInvokeEvent) => boolean
+): void {
   for (const channel of Object.keys(handlers) as InvokeChannel[]) {
     ipcMain.handle(channel, async (event, payload: unknown) => {
-      if (!isTrustedSender(event)) throw new Error(`${channel}: refused a call from an untrusted frame`)
+      if (!isTrustedSender(event))
+        throw new Error(`${channel}: refused a call from an untrusted frame`)
       const parsed = invokeRequestSchemas[channel].safeParse(payload)
       if (!parsed.success) throw new Error(`${channel}: invalid request: ${parsed.error.message}`)
       const handler = handlers[channel] as (request: unknown) => Promise<unknown>

@@ -1,4 +1,13 @@
-import { CROSS, INVERSE, ISOLATED, LINEAR, contractOf, marginModeOf, sideOf, type Book } from './columns'
+import {
+  CROSS,
+  INVERSE,
+  ISOLATED,
+  LINEAR,
+  contractOf,
+  marginModeOf,
+  sideOf,
+  type Book
+} from './columns'
 import type { PositionRow } from './positionRow'
 import { createStringTable, intern } from './stringTable'
 
@@ -48,7 +57,10 @@ export function buildBook(rows: readonly PositionRow[]): Book {
   return book
 }
 
-function grown<T extends Float64Array | Uint32Array | Uint16Array | Int8Array | Uint8Array>(array: T, capacity: number): T {
+function grown<T extends Float64Array | Uint32Array | Uint16Array | Int8Array | Uint8Array>(
+  array: T,
+  capacity: number
+): T {
   const next = new (array.constructor as new (n: number) => T)(capacity)
   next.set(array)
   return next
@@ -68,7 +80,9 @@ function ensureCapacity(book: Book, needed: number): void {
 
 function setAccountBalance(book: Book, accountCode: number, balance: number | null): void {
   if (accountCode >= book.walletBalance.length) {
-    const next = new Float64Array(Math.max(accountCode + 1, book.walletBalance.length * 2)).fill(NaN)
+    const next = new Float64Array(Math.max(accountCode + 1, book.walletBalance.length * 2)).fill(
+      NaN
+    )
     next.set(book.walletBalance)
     book.walletBalance = next
   }

@@ -43,9 +43,12 @@ export interface CrossGroup {
   upPrice: number
   downBankruptcy: number
   upBankruptcy: number
+  /** Wallet plus the unrealised PnL of the account's positions on other markets, at their marks. */
+  heldBalance: number
 }
 
-const toPrice = (contract: number, v: number): number => (Number.isNaN(v) ? NaN : priceVariable(contract, v))
+const toPrice = (contract: number, v: number): number =>
+  Number.isNaN(v) ? NaN : priceVariable(contract, v)
 
 /** Liquidation direction of a position in price terms: longs are hurt by falls. */
 const adverseDirection = (side: number): -1 | 1 => (side > 0 ? -1 : 1)
@@ -54,7 +57,11 @@ const adverseDirection = (side: number): -1 | 1 => (side > 0 ? -1 : 1)
 const variableDirection = (contract: number, priceDirection: -1 | 1): -1 | 1 =>
   contract === INVERSE ? (-priceDirection as -1 | 1) : priceDirection
 
-export function computeLiquidationTable(book: Book, registry: TierRegistry, prices: MarketPrices): LiquidationTable {
+export function computeLiquidationTable(
+  book: Book,
+  registry: TierRegistry,
+  prices: MarketPrices
+): LiquidationTable {
   const n = book.length
   const table: LiquidationTable = {
     liquidationPrice: new Float64Array(n).fill(NaN),
@@ -94,7 +101,10 @@ function solveIsolated(book: Book, i: number, terms: MarginTerms, table: Liquida
   const contract = book.contract[i]
   const margin = isolatedMargin(book, i)
   if (!(margin >= 0)) {
-    table.issues.push({ index: i, reason: `position ${book.ids[i]}: isolated without margin or leverage` })
+    table.issues.push({
+      index: i,
+      reason: `position ${book.ids[i]}: isolated without margin or leverage`
+    })
     return
   }
   const group: MarginGroup = { terms: [terms], balance: margin }
@@ -105,12 +115,15 @@ function solveIsolated(book: Book, i: number, terms: MarginTerms, table: Liquida
   const healthyAtEntry = excessAt(group, entry) > 0
   const liquidation = healthyAtEntry
     ? firstRootFrom(group, entry, towardLoss)
-    : firstRootFrom(group, entry, (-towardLoss) as -1 | 1, true, -1)
+    : firstRootFrom(group, entry, -towardLoss as -1 | 1, true, -1)
   table.liquidationPrice[i] = toPrice(contract, liquidation)
   table.bankruptcyPrice[i] = toPrice(contract, firstRootFrom(group, entry, towardLoss, false))
   const mark = table.markPrice[i]
   if (!(mark > 0)) {
-    table.issues.push({ index: i, reason: `position ${book.ids[i]}: no mark price, so no distance to liquidation` })
+    table.issues.push({
+      index: i,
+      reason: `position ${book.ids[i]}: no mark price, so no distance to liquidation`
+    })
     return
   }
   const v = priceVariable(contract, mark)
@@ -124,7 +137,10 @@ function solveIsolated(book: Book, i: number, terms: MarginTerms, table: Liquida
 export function isolatedMargin(book: Book, i: number): number {
   const given = book.margin[i]
   if (!Number.isNaN(given)) return given
-  const notional = book.contract[i] === INVERSE ? book.size[i] / book.entryPrice[i] : book.size[i] * book.entryPrice[i]
+  const notional =
+    book.contract[i] === INVERSE
+      ? book.size[i] / book.entryPrice[i]
+      : book.size[i] * book.entryPrice[i]
   return notional / book.leverage[i]
 }
 
@@ -146,8 +162,10 @@ function solveCrossAccounts(
     const fail = (reason: string): void => {
       for (const i of cross) table.issues.push({ index: i, reason: `account ${name}: ${reason}` })
     }
-    if (cross.some((i) => !terms[i])) return fail('a position has no maintenance margin, so the account cannot be solved')
-    if (cross.some((i) => !(table.markPrice[i] > 0))) return fail('a position has no mark price, so the account cannot be solved')
+    if (cross.some((i) => !terms[i]))
+      return fail('a position has no maintenance margin, so the account cannot be solved')
+    if (cross.some((i) => !(table.markPrice[i] > 0)))
+      return fail('a position has no mark price, so the account cannot be solved')
     const contract = book.contract[cross[0]]
     const markets = new Map<string, number[]>()
     for (const i of cross) {
@@ -190,7 +208,10 @@ function solveCrossGroup(
   const mark = table.markPrice[onMarket[0]]
   const v = priceVariable(contract, mark)
   const solve = (g: MarginGroup, priceDirection: -1 | 1, withMaintenance: boolean): number =>
-    toPrice(contract, firstRootFrom(g, v, variableDirection(contract, priceDirection), withMaintenance))
+    toPrice(
+      contract,
+      firstRootFrom(g, v, variableDirection(contract, priceDirection), withMaintenance)
+    )
   const crossGroup: CrossGroup = {
     account,
     underlying,
@@ -198,7 +219,8 @@ function solveCrossGroup(
     downPrice: solve(group, -1, true),
     upPrice: solve(group, 1, true),
     downBankruptcy: solve(bankruptcyGroup, -1, false),
-    upBankruptcy: solve(bankruptcyGroup, 1, false)
+    upBankruptcy: solve(bankruptcyGroup, 1, false),
+    heldBalance: bankruptcyGroup.balance
   }
   const groupIndex = table.crossGroups.push(crossGroup) - 1
   const maintenance = maintenanceAt(group, v)
@@ -208,7 +230,8 @@ function solveCrossGroup(
     const priceDirection = adverseDirection(book.side[i])
     table.crossGroup[i] = groupIndex
     table.liquidationPrice[i] = priceDirection < 0 ? crossGroup.downPrice : crossGroup.upPrice
-    table.bankruptcyPrice[i] = priceDirection < 0 ? crossGroup.downBankruptcy : crossGroup.upBankruptcy
+    table.bankruptcyPrice[i] =
+      priceDirection < 0 ? crossGroup.downBankruptcy : crossGroup.upBankruptcy
     table.marginRatio[i] = accountMaintenance > 0 ? equity / accountMaintenance : Number.MAX_VALUE
     table.distance[i] = distanceTo(mark, table.liquidationPrice[i], priceDirection)
   }

@@ -11,7 +11,10 @@ export class MaintenanceError extends Error {
  * amount) when given, else its venue's table for its symbol. Flat tables are shared per distinct
  * override so a million positions with the same rate do not allocate a million tables.
  */
-export function createMaintenanceSource(book: Book, registry: TierRegistry): (index: number) => TierTable {
+export function createMaintenanceSource(
+  book: Book,
+  registry: TierRegistry
+): (index: number) => TierTable {
   const overrides = new Map<string, TierTable>()
   return (index) => {
     const venue = book.venues.names[book.venue[index]]

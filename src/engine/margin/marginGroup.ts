@@ -76,15 +76,17 @@ export function firstRootFrom(
   for (;;) {
     let next = direction < 0 ? 0 : Infinity
     if (direction < 0) {
-      for (let j = boundaries.length - 1; j >= 0; j--) if (boundaries[j] < v) {
-        next = boundaries[j]
-        break
-      }
+      for (let j = boundaries.length - 1; j >= 0; j--)
+        if (boundaries[j] < v) {
+          next = boundaries[j]
+          break
+        }
     } else {
-      for (const boundary of boundaries) if (boundary > v) {
-        next = boundary
-        break
-      }
+      for (const boundary of boundaries)
+        if (boundary > v) {
+          next = boundary
+          break
+        }
     }
     const probe = Number.isFinite(next) ? (v + next) / 2 : v + Math.max(1, v)
     const line = excessLine(group, probe, withMaintenance)
@@ -92,7 +94,8 @@ export function firstRootFrom(
     if (atStart <= 0) return v
     if (line.slope !== 0) {
       const root = -line.constant / line.slope
-      if (direction * (root - v) >= 0 && direction * (next - root) >= 0) return root > 0 && Number.isFinite(root) ? root : NaN
+      if (direction * (root - v) >= 0 && direction * (next - root) >= 0)
+        return root > 0 && Number.isFinite(root) ? root : NaN
     }
     if (!Number.isFinite(next) || next <= 0) return NaN
     v = next

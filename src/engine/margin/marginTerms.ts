@@ -19,7 +19,12 @@ export interface MarginTerms {
   table: TierTable
 }
 
-export function marginTerms(book: Book, index: number, family: VenueFamily, table: TierTable): MarginTerms {
+export function marginTerms(
+  book: Book,
+  index: number,
+  family: VenueFamily,
+  table: TierTable
+): MarginTerms {
   const side = book.side[index]
   const size = book.size[index]
   const entry = book.entryPrice[index]
@@ -44,4 +49,5 @@ export function marginTerms(book: Book, index: number, family: VenueFamily, tabl
 }
 
 /** The price variable of a contract kind: P for linear, 1/P for inverse. */
-export const priceVariable = (contract: number, price: number): number => (contract === INVERSE ? 1 / price : price)
+export const priceVariable = (contract: number, price: number): number =>
+  contract === INVERSE ? 1 / price : price

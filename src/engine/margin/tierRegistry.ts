@@ -10,5 +10,8 @@ export function createTierRegistry(tables: readonly TierTable[]): TierRegistry {
   return new Map(tables.map((table) => [tierKey(table.venue, table.symbol), table]))
 }
 
-export const findTierTable = (registry: TierRegistry, venue: string, symbol: string): TierTable | undefined =>
-  registry.get(tierKey(venue, symbol))
+export const findTierTable = (
+  registry: TierRegistry,
+  venue: string,
+  symbol: string
+): TierTable | undefined => registry.get(tierKey(venue, symbol))

@@ -28,7 +28,11 @@ export class TierTableError extends Error {
 const RECURSION_TOLERANCE = 1e-6
 
 /** Validates the records and completes rates (from max leverage) and amounts (from the recursion). */
-export function buildTierTable(venue: string, symbol: string, records: readonly TierRecord[]): TierTable {
+export function buildTierTable(
+  venue: string,
+  symbol: string,
+  records: readonly TierRecord[]
+): TierTable {
   const where = `tier table ${venue}/${symbol}`
   if (records.length === 0) throw new TierTableError(`${where}: no tiers`)
   const n = records.length
@@ -44,25 +48,38 @@ export function buildTierTable(venue: string, symbol: string, records: readonly 
     const at = `${where}, line ${record.line}`
     const { notionalFloor, maxLeverage } = record
     if (!Number.isFinite(notionalFloor) || notionalFloor < 0) {
-      throw new TierTableError(`${at}: notional_floor must be a finite number >= 0, got ${notionalFloor}`)
+      throw new TierTableError(
+        `${at}: notional_floor must be a finite number >= 0, got ${notionalFloor}`
+      )
     }
-    if (i === 0 && notionalFloor !== 0) throw new TierTableError(`${at}: the first tier must start at notional 0`)
+    if (i === 0 && notionalFloor !== 0)
+      throw new TierTableError(`${at}: the first tier must start at notional 0`)
     if (i > 0 && notionalFloor <= table.floors[i - 1]) {
-      throw new TierTableError(`${at}: notional floors must ascend (${notionalFloor} after ${table.floors[i - 1]})`)
+      throw new TierTableError(
+        `${at}: notional floors must ascend (${notionalFloor} after ${table.floors[i - 1]})`
+      )
     }
     if (maxLeverage !== null && (!Number.isFinite(maxLeverage) || maxLeverage < 1)) {
       throw new TierTableError(`${at}: max_leverage must be >= 1, got ${maxLeverage}`)
     }
-    const rate = record.maintenanceMarginRate ?? (maxLeverage !== null ? 1 / (2 * maxLeverage) : NaN)
+    const rate =
+      record.maintenanceMarginRate ?? (maxLeverage !== null ? 1 / (2 * maxLeverage) : NaN)
     if (!Number.isFinite(rate) || rate < 0 || rate >= 1) {
-      throw new TierTableError(`${at}: maintenance_margin_rate must lie in [0, 1) (or give max_leverage), got ${rate}`)
+      throw new TierTableError(
+        `${at}: maintenance_margin_rate must lie in [0, 1) (or give max_leverage), got ${rate}`
+      )
     }
     if (i > 0 && rate < table.rates[i - 1]) {
-      throw new TierTableError(`${at}: maintenance margin rates must not decrease (${rate} after ${table.rates[i - 1]})`)
+      throw new TierTableError(
+        `${at}: maintenance margin rates must not decrease (${rate} after ${table.rates[i - 1]})`
+      )
     }
     const derived = i === 0 ? 0 : notionalFloor * (rate - table.rates[i - 1]) + table.amounts[i - 1]
     const given = record.maintenanceAmount
-    if (given !== null && Math.abs(given - derived) > RECURSION_TOLERANCE * Math.max(1, Math.abs(derived))) {
+    if (
+      given !== null &&
+      Math.abs(given - derived) > RECURSION_TOLERANCE * Math.max(1, Math.abs(derived))
+    ) {
       throw new TierTableError(
         `${at}: maintenance_amount ${given} breaks the recursion cum_n = floor_n*(MMR_n - MMR_n-1) + cum_n-1, which gives ${derived}`
       )
@@ -89,7 +106,12 @@ export function tierIndexAt(table: TierTable, notional: number): number {
 }
 
 /** A single-tier table for a position that states its own rate and amount. */
-export function flatTierTable(venue: string, symbol: string, rate: number, amount: number): TierTable {
+export function flatTierTable(
+  venue: string,
+  symbol: string,
+  rate: number,
+  amount: number
+): TierTable {
   return {
     venue,
     symbol,

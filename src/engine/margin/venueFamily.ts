@@ -18,6 +18,7 @@ const FAMILIES: Record<string, VenueFamily> = {
 
 export function venueFamily(venue: string): VenueFamily {
   const name = venue.trim().toLowerCase()
-  for (const [prefix, family] of Object.entries(FAMILIES)) if (name.startsWith(prefix)) return family
+  for (const [prefix, family] of Object.entries(FAMILIES))
+    if (name.startsWith(prefix)) return family
   return 'notional'
 }

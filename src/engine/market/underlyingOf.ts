@@ -1,5 +1,12 @@
 const QUOTE_SUFFIXES = ['USDT', 'USDC', 'USD', 'BUSD', 'FDUSD']
-const WRAPPED: Record<string, string> = { WBTC: 'BTC', CBBTC: 'BTC', WETH: 'ETH', STETH: 'ETH', WSTETH: 'ETH', WSOL: 'SOL' }
+const WRAPPED: Record<string, string> = {
+  WBTC: 'BTC',
+  CBBTC: 'BTC',
+  WETH: 'ETH',
+  STETH: 'ETH',
+  WSTETH: 'ETH',
+  WSOL: 'SOL'
+}
 
 /**
  * The underlying asset a symbol trades, which is the market its forced flow hits: BTCUSDT,

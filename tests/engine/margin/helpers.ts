@@ -52,7 +52,13 @@ export function testRegistry(): TierRegistry {
       [500000, 0.006]
     ]),
     buildTierTable('hyperliquid', 'BTC', [
-      { line: 2, notionalFloor: 0, maintenanceMarginRate: null, maintenanceAmount: null, maxLeverage: 40 }
+      {
+        line: 2,
+        notionalFloor: 0,
+        maintenanceMarginRate: null,
+        maintenanceAmount: null,
+        maxLeverage: 40
+      }
     ])
   ])
 }

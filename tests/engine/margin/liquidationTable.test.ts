@@ -35,7 +35,9 @@ describe('isolated liquidation prices, venue by venue', () => {
 
   it('binance COIN-M inverse: LP = (C*MMR + s*C) / (WB + cum + s*C/EP)', () => {
     const margin = 10000 / 60000 / 20
-    const t = liquidation([position({ symbol: 'BTCUSD_PERP', contract: 'inverse', size: 10000, margin })])
+    const t = liquidation([
+      position({ symbol: 'BTCUSD_PERP', contract: 'inverse', size: 10000, margin })
+    ])
     expect(t.liquidationPrice[0]).toBeCloseTo((10000 * 0.004 + 10000) / (margin + 10000 / 60000), 6)
     expect(t.bankruptcyPrice[0]).toBeCloseTo(10000 / (margin + 10000 / 60000), 6)
   })
@@ -99,9 +101,23 @@ describe('cross accounts are solved jointly', () => {
   it("matches DESIGN's formula with the account's other positions at their marks (TMM, UPNL)", () => {
     const rows = [
       position({ id: 'btc', marginMode: 'cross', margin: null, walletBalance: 20000 }),
-      position({ id: 'eth', symbol: 'ETHUSDT', marginMode: 'cross', margin: null, walletBalance: 20000, size: 10, entryPrice: 2500 })
+      position({
+        id: 'eth',
+        symbol: 'ETHUSDT',
+        marginMode: 'cross',
+        margin: null,
+        walletBalance: 20000,
+        size: 10,
+        entryPrice: 2500
+      })
     ]
-    const t = liquidation(rows, new Map([['BTC', 60000], ['ETH', 2400]]))
+    const t = liquidation(
+      rows,
+      new Map([
+        ['BTC', 60000],
+        ['ETH', 2400]
+      ])
+    )
     const ethUpnl = 10 * (2400 - 2500)
     const ethMM = 24000 * 0.005 // tier 1
     // the LP (~41k notional) lands in BTC's first tier: rate 0.004, cum 0
@@ -114,14 +130,23 @@ describe('cross accounts are solved jointly', () => {
   it('moves all of an account’s positions on one market together, longs and shorts netted', () => {
     const rows = [
       position({ id: 'l', marginMode: 'cross', margin: null, walletBalance: 5000, size: 2 }),
-      position({ id: 's', marginMode: 'cross', margin: null, walletBalance: 5000, side: -1, size: 1, entryPrice: 61000 })
+      position({
+        id: 's',
+        marginMode: 'cross',
+        margin: null,
+        walletBalance: 5000,
+        side: -1,
+        size: 1,
+        entryPrice: 61000
+      })
     ]
     const t = liquidation(rows)
     const down = t.liquidationPrice[0]
     const up = t.liquidationPrice[1]
     expect(down).toBeLessThan(60000)
     // Net long 1 BTC: equity = 5000 + 2(P-60000) - (P-61000); maintenance from each leg's tier.
-    const excess = (p: number) => 5000 + 2 * (p - 60000) - (p - 61000) - (2 * p * 0.005 - 50) - (p * 0.005 - 50)
+    const excess = (p: number) =>
+      5000 + 2 * (p - 60000) - (p - 61000) - (2 * p * 0.005 - 50) - (p * 0.005 - 50)
     expect(excess(down)).toBeCloseTo(0, 6)
     // Upward the net long only gains, but maintenance keeps growing: the account liquidates far above.
     expect(Number.isNaN(up) || up > 60000).toBe(true)
@@ -129,10 +154,33 @@ describe('cross accounts are solved jointly', () => {
 
   it('refuses an inverse cross account that spans two coins', () => {
     const rows = [
-      position({ id: 'a', symbol: 'BTCUSD_PERP', contract: 'inverse', size: 1000, marginMode: 'cross', margin: null, walletBalance: 1 }),
-      position({ id: 'b', symbol: 'ETHUSD_PERP', contract: 'inverse', size: 1000, marginMode: 'cross', margin: null, walletBalance: 1, mmr: 0.01 })
+      position({
+        id: 'a',
+        symbol: 'BTCUSD_PERP',
+        contract: 'inverse',
+        size: 1000,
+        marginMode: 'cross',
+        margin: null,
+        walletBalance: 1
+      }),
+      position({
+        id: 'b',
+        symbol: 'ETHUSD_PERP',
+        contract: 'inverse',
+        size: 1000,
+        marginMode: 'cross',
+        margin: null,
+        walletBalance: 1,
+        mmr: 0.01
+      })
     ]
-    const t = liquidation(rows, new Map([['BTC', 60000], ['ETH', 2500]]))
+    const t = liquidation(
+      rows,
+      new Map([
+        ['BTC', 60000],
+        ['ETH', 2500]
+      ])
+    )
     expect(t.issues.map((i) => i.reason).join()).toMatch(/must hold one coin/)
   })
 })
@@ -140,12 +188,17 @@ describe('cross accounts are solved jointly', () => {
 /** Straight from the definition, by bisection: equity(P) - maintenance(P) changes sign at the LP. */
 function bisectLiquidation(row: PositionRow, rates: [number, number][]): number {
   const amounts = [0]
-  for (let j = 1; j < rates.length; j++) amounts.push(rates[j][0] * (rates[j][1] - rates[j - 1][1]) + amounts[j - 1])
+  for (let j = 1; j < rates.length; j++)
+    amounts.push(rates[j][0] * (rates[j][1] - rates[j - 1][1]) + amounts[j - 1])
   const excess = (p: number) => {
     const notional = row.size * p
     let j = 0
     while (j + 1 < rates.length && rates[j + 1][0] <= notional) j++
-    return (row.margin ?? 0) + row.side * row.size * (p - row.entryPrice) - (notional * rates[j][1] - amounts[j])
+    return (
+      (row.margin ?? 0) +
+      row.side * row.size * (p - row.entryPrice) -
+      (notional * rates[j][1] - amounts[j])
+    )
   }
   // The excess is monotone in P for one position (rising for longs), so bisect over all prices.
   let lo = 1e-9
@@ -175,7 +228,12 @@ describe('property: isolated LPs agree with the definition solved by bisection',
         fc.integer({ min: 2, max: 50 }),
         fc.boolean(),
         (size, entry, leverage, long) => {
-          const row = position({ size, entryPrice: entry, margin: (size * entry) / leverage, side: long ? 1 : -1 })
+          const row = position({
+            size,
+            entryPrice: entry,
+            margin: (size * entry) / leverage,
+            side: long ? 1 : -1
+          })
           const got = liquidation([row]).liquidationPrice[0]
           expect(got / bisectLiquidation(row, tiers)).toBeCloseTo(1, 7)
         }

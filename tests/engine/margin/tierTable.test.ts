@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { buildTierTable, tierIndexAt, TierTableError } from '../../../src/engine/margin/tierTable'
 import { BINANCE_BTC_TIERS, table } from './helpers'
 
-const record = (line: number, floor: number, rate: number | null, amount: number | null = null, maxLeverage: number | null = null) => ({
+const record = (
+  line: number,
+  floor: number,
+  rate: number | null,
+  amount: number | null = null,
+  maxLeverage: number | null = null
+) => ({
   line,
   notionalFloor: floor,
   maintenanceMarginRate: rate,
@@ -38,7 +44,10 @@ describe('tier tables', () => {
   })
 
   it('turns Hyperliquid max leverage into half the initial margin rate', () => {
-    const hl = buildTierTable('hyperliquid', 'BTC', [record(2, 0, null, null, 40), record(3, 150e6, null, null, 20)])
+    const hl = buildTierTable('hyperliquid', 'BTC', [
+      record(2, 0, null, null, 40),
+      record(3, 150e6, null, null, 20)
+    ])
     expect(hl.rates[0]).toBeCloseTo(0.0125, 12)
     expect(hl.rates[1]).toBeCloseTo(0.025, 12)
     expect(hl.amounts[1]).toBeCloseTo(150e6 * 0.0125, 6)
@@ -46,11 +55,19 @@ describe('tier tables', () => {
 
   it('rejects tables that break the rules, naming the line', () => {
     expect(() => buildTierTable('v', 's', [])).toThrow(TierTableError)
-    expect(() => buildTierTable('v', 's', [record(2, 10, 0.01)])).toThrow(/line 2: the first tier must start at notional 0/)
-    expect(() => buildTierTable('v', 's', [record(2, 0, 0.01), record(3, 0, 0.02)])).toThrow(/line 3: notional floors must ascend/)
-    expect(() => buildTierTable('v', 's', [record(2, 0, 0.02), record(3, 10, 0.01)])).toThrow(/line 3: maintenance margin rates must not decrease/)
+    expect(() => buildTierTable('v', 's', [record(2, 10, 0.01)])).toThrow(
+      /line 2: the first tier must start at notional 0/
+    )
+    expect(() => buildTierTable('v', 's', [record(2, 0, 0.01), record(3, 0, 0.02)])).toThrow(
+      /line 3: notional floors must ascend/
+    )
+    expect(() => buildTierTable('v', 's', [record(2, 0, 0.02), record(3, 10, 0.01)])).toThrow(
+      /line 3: maintenance margin rates must not decrease/
+    )
     expect(() => buildTierTable('v', 's', [record(2, 0, 1.5)])).toThrow(/\[0, 1\)/)
-    expect(() => buildTierTable('v', 's', [record(2, 0, 0.004), record(3, 50000, 0.005, 49)])).toThrow(/breaks the recursion/)
+    expect(() =>
+      buildTierTable('v', 's', [record(2, 0, 0.004), record(3, 50000, 0.005, 49)])
+    ).toThrow(/breaks the recursion/)
     expect(() => buildTierTable('v', 's', [record(2, 0, Number.NaN)])).toThrow(TierTableError)
   })
 

@@ -1,0 +1,142 @@
+import { INVERSE, type Book } from '../book/columns'
+import type { LiquidationTable } from '../margin/liquidationTable'
+import { underlyingOf } from '../market/underlyingOf'
+import { sortIndicesByKey } from '../math/sortIndicesByKey'
+
+export const UNIT_ISOLATED = 0
+export const UNIT_CROSS = 1
+export const UNIT_LENDING = 2
+
+/** A liquidation that is not a perp position (a lending position's collateral sale, say). */
+export interface ExtraUnit {
+  kind: typeof UNIT_LENDING
+  ref: number
+  price: number
+  quantity: number
+  venue: number
+}
+
+/**
+ * Everything that is liquidated on one market when the price moves one way, in the order the move
+ * meets it: descending liquidation price for a fall (longs sell), ascending for a rise (shorts buy).
+ * With prefix sums of the forced flow, the flow at any price is one binary search away.
+ */
+export interface LiquidationLadder {
+  underlying: string
+  /** -1: the price falls and forced sells follow; +1: it rises and forced buys follow. */
+  direction: -1 | 1
+  length: number
+  price: Float64Array
+  /** Forced base quantity, >= 0. */
+  quantity: Float64Array
+  /** Forced quote notional: quantity valued at the liquidation price. */
+  notional: Float64Array
+  cumQuantity: Float64Array
+  cumNotional: Float64Array
+  venue: Uint16Array
+  kind: Uint8Array
+  /** Position index, cross group index or extra unit ref, by kind. */
+  ref: Uint32Array
+  venueNames: readonly string[]
+}
+
+interface Draft {
+  price: number[]
+  quantity: number[]
+  venue: number[]
+  kind: number[]
+  ref: number[]
+}
+
+const baseQuantity = (book: Book, i: number, price: number): number =>
+  book.contract[i] === INVERSE ? book.size[i] / price : book.size[i]
+
+export function buildLiquidationLadder(
+  book: Book,
+  table: LiquidationTable,
+  underlying: string,
+  direction: -1 | 1,
+  extras: readonly ExtraUnit[] = []
+): LiquidationLadder {
+  const draft: Draft = { price: [], quantity: [], venue: [], kind: [], ref: [] }
+  const add = (price: number, quantity: number, venue: number, kind: number, ref: number): void => {
+    draft.price.push(price)
+    draft.quantity.push(quantity)
+    draft.venue.push(venue)
+    draft.kind.push(kind)
+    draft.ref.push(ref)
+  }
+  const onMarket = book.symbols.names.map((symbol) => underlyingOf(symbol) === underlying)
+  const forcedSide = direction < 0 ? 1 : -1
+  for (let i = 0; i < book.length; i++) {
+    if (table.crossGroup[i] >= 0 || !onMarket[book.symbol[i]] || book.side[i] !== forcedSide)
+      continue
+    const price = table.liquidationPrice[i]
+    if (!(price > 0)) continue
+    add(price, baseQuantity(book, i, price), book.venue[i], UNIT_ISOLATED, i)
+  }
+  table.crossGroups.forEach((group, g) => {
+    if (group.underlying !== underlying) return
+    const price = direction < 0 ? group.downPrice : group.upPrice
+    if (!(price > 0)) return
+    let net = 0
+    for (const i of group.members) net += book.side[i] * baseQuantity(book, i, price)
+    // An account is liquidated whole; only net flow in the direction of the move pushes it further.
+    add(price, Math.max(0, forcedSide * net), book.venue[group.members[0]], UNIT_CROSS, g)
+  })
+  for (const extra of extras) add(extra.price, extra.quantity, extra.venue, extra.kind, extra.ref)
+  return finishLadder(draft, underlying, direction, book.venues.names)
+}
+
+function finishLadder(
+  draft: Draft,
+  underlying: string,
+  direction: -1 | 1,
+  venueNames: readonly string[]
+): LiquidationLadder {
+  const n = draft.price.length
+  const keys = Float64Array.from(draft.price, (p) => direction * p)
+  const order = sortIndicesByKey(keys)
+  const ladder: LiquidationLadder = {
+    underlying,
+    direction,
+    length: n,
+    price: new Float64Array(n),
+    quantity: new Float64Array(n),
+    notional: new Float64Array(n),
+    cumQuantity: new Float64Array(n + 1),
+    cumNotional: new Float64Array(n + 1),
+    venue: new Uint16Array(n),
+    kind: new Uint8Array(n),
+    ref: new Uint32Array(n),
+    venueNames
+  }
+  for (let k = 0; k < n; k++) {
+    const from = order[k]
+    const price = draft.price[from]
+    const quantity = draft.quantity[from]
+    ladder.price[k] = price
+    ladder.quantity[k] = quantity
+    ladder.notional[k] = quantity * price
+    ladder.cumQuantity[k + 1] = ladder.cumQuantity[k] + quantity
+    ladder.cumNotional[k + 1] = ladder.cumNotional[k] + quantity * price
+    ladder.venue[k] = draft.venue[from]
+    ladder.kind[k] = draft.kind[from]
+    ladder.ref[k] = draft.ref[from]
+  }
+  return ladder
+}
+
+/** How many units a price has crossed: a fall crosses every LP at or above it, a rise at or below. */
+export function crossedCount(ladder: LiquidationLadder, price: number): number {
+  const prices = ladder.price
+  let lo = 0
+  let hi = ladder.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const crossed = ladder.direction < 0 ? prices[mid] >= price : prices[mid] <= price
+    if (crossed) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
