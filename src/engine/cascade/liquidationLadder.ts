@@ -13,7 +13,8 @@ export interface ExtraUnit {
   ref: number
   price: number
   quantity: number
-  venue: number
+  /** Shown where perp units show their venue: a lending position's protocol. */
+  venueName: string
 }
 
 /**
@@ -84,8 +85,13 @@ export function buildLiquidationLadder(
     // An account is liquidated whole; only net flow in the direction of the move pushes it further.
     add(price, Math.max(0, forcedSide * net), book.venue[group.members[0]], UNIT_CROSS, g)
   })
-  for (const extra of extras) add(extra.price, extra.quantity, extra.venue, extra.kind, extra.ref)
-  return finishLadder(draft, underlying, direction, book.venues.names)
+  const venueNames = [...book.venues.names]
+  for (const extra of extras) {
+    let venue = venueNames.indexOf(extra.venueName)
+    if (venue < 0) venue = venueNames.push(extra.venueName) - 1
+    add(extra.price, extra.quantity, venue, extra.kind, extra.ref)
+  }
+  return finishLadder(draft, underlying, direction, venueNames)
 }
 
 function finishLadder(
