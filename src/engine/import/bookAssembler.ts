@@ -1,0 +1,91 @@
+import { BookError, appendPosition, createBook } from '../book/book'
+import type { Book, StringTable } from '../book/columns'
+import type { ContractKind, PositionRow } from '../book/positionRow'
+import { quoteValue } from './quoteValue'
+import type { RowError } from './rowError'
+
+/** Whether a venue tier table covers the market, so a row may leave `mmr` out. */
+export type MaintenanceResolver = (venue: string, symbol: string, contract: ContractKind) => boolean
+
+export interface BookAssembler {
+  readonly book: Book
+  /** Appends the row, or returns why the book refuses it (the book is then unchanged). */
+  add(row: PositionRow, line: number): RowError | null
+}
+
+/** Venue and symbol codes live in Uint16Array columns. */
+const MAX_CODES = 2 ** 16
+
+const hasRoomFor = (table: StringTable, name: string): boolean =>
+  table.codes.has(name) || table.names.length < MAX_CODES
+
+/**
+ * Builds a book row by row, refusing what only the book as a whole can catch: a repeated id, an
+ * account mixing linear and inverse contracts (its margin would be in two currencies), a cross
+ * wallet balance that differs between an account's rows, and a row whose maintenance margin has
+ * neither an `mmr` nor a tier table behind it.
+ */
+export function createBookAssembler(canResolveMaintenance?: MaintenanceResolver): BookAssembler {
+  const book = createBook()
+  const idLines = new Map<string, number>()
+  // By account code, so the book's own account table is the only account index.
+  const accountContracts: ContractKind[] = []
+  const accountLines: number[] = []
+  /** The first row that gave the account's cross wallet balance. */
+  const walletLines: number[] = []
+
+  function refusal(row: PositionRow, line: number): RowError | null {
+    const firstLine = idLines.get(row.id)
+    if (firstLine !== undefined) {
+      return {
+        line,
+        column: 'id',
+        reason: `duplicate id ${quoteValue(row.id)}, first seen on line ${firstLine}`
+      }
+    }
+    const account = book.accounts.codes.get(row.account)
+    if (account !== undefined && accountContracts[account] !== row.contract) {
+      const reason = `account ${quoteValue(row.account)} mixes contracts: ${row.contract} here, ${accountContracts[account]} on line ${accountLines[account]}`
+      return { line, column: 'contract', reason }
+    }
+    if (
+      row.mmr === null &&
+      canResolveMaintenance &&
+      !canResolveMaintenance(row.venue, row.symbol, row.contract)
+    ) {
+      const reason = `no maintenance margin: no tier table for ${row.venue} ${row.symbol} and no mmr given`
+      return { line, column: 'mmr', reason }
+    }
+    if (!hasRoomFor(book.venues, row.venue) || !hasRoomFor(book.symbols, row.symbol)) {
+      return { line, column: null, reason: `more than ${MAX_CODES} distinct venues or symbols` }
+    }
+    return null
+  }
+
+  function remember(row: PositionRow, line: number, index: number): void {
+    idLines.set(row.id, line)
+    const account = book.account[index]
+    accountContracts[account] ??= row.contract
+    accountLines[account] ??= line
+    if (row.marginMode === 'cross') walletLines[account] ??= line
+  }
+
+  return {
+    book,
+    add(row, line) {
+      const refused = refusal(row, line)
+      if (refused) return refused
+      let index: number
+      try {
+        index = appendPosition(book, row)
+      } catch (error) {
+        if (!(error instanceof BookError)) throw error
+        // Only an account seen before can disagree with itself, so it has a code and a wallet line.
+        const walletLine = walletLines[book.accounts.codes.get(row.account)!]
+        return { line, column: 'wallet_balance', reason: `${error.message} (line ${walletLine})` }
+      }
+      remember(row, line, index)
+      return null
+    }
+  }
+}

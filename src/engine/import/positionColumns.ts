@@ -1,0 +1,32 @@
+import { resolveColumns, type ColumnLayout, type ResolvedHeader } from './columnLayout'
+
+export const POSITION_FIELDS = [
+  'id',
+  'account',
+  'venue',
+  'symbol',
+  'contract',
+  'side',
+  'size',
+  'entry_price',
+  'margin_mode',
+  'margin',
+  'leverage',
+  'mmr',
+  'maintenance_amount',
+  'wallet_balance',
+  'mark_price'
+] as const
+
+export type PositionField = (typeof POSITION_FIELDS)[number]
+export type PositionHeader = ResolvedHeader<PositionField>
+
+const POSITION_LAYOUT: ColumnLayout<PositionField> = {
+  fields: POSITION_FIELDS,
+  required: ['id', 'symbol', 'side', 'size', 'entry_price']
+}
+
+/** Reads the header row of a canonical positions file; throws ImportFileError when unusable. */
+export function resolveHeader(header: readonly string[]): PositionHeader {
+  return resolveColumns(header, POSITION_LAYOUT)
+}

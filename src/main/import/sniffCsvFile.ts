@@ -1,0 +1,62 @@
+import { open, type FileHandle } from 'node:fs/promises'
+import { detectDelimiter, type Delimiter } from '../../engine/import/detectDelimiter'
+import { ImportFileError } from '../../engine/import/importFileError'
+import { fileError, readFailure } from './fileError'
+import { looksBinary } from './looksBinary'
+
+const SNIFF_BYTES = 64 * 1024
+const UTF16_BOMS = [
+  [0xff, 0xfe],
+  [0xfe, 0xff]
+]
+
+export interface CsvFileFacts {
+  totalBytes: number
+  delimiter: Delimiter
+}
+
+const startsWith = (bytes: Uint8Array, prefix: number[]): boolean =>
+  prefix.every((byte, i) => bytes[i] === byte)
+
+async function readHead(handle: FileHandle, size: number): Promise<Uint8Array> {
+  const head = new Uint8Array(Math.min(size, SNIFF_BYTES))
+  const { bytesRead } = await handle.read(head, 0, head.length, 0)
+  return head.subarray(0, bytesRead)
+}
+
+async function inspect(path: string, handle: FileHandle): Promise<CsvFileFacts> {
+  const stats = await handle.stat()
+  if (!stats.isFile()) throw fileError(path, 'is not a regular file')
+  if (stats.size === 0) throw fileError(path, 'the file is empty')
+  const head = await readHead(handle, stats.size)
+  // UTF-16 is full of NUL bytes, so it would otherwise pass for binary.
+  if (UTF16_BOMS.some((bom) => startsWith(head, bom))) {
+    throw fileError(path, 'is UTF-16 text; save it as UTF-8 CSV')
+  }
+  if (looksBinary(head)) {
+    throw fileError(path, 'is a binary file, not CSV text (save spreadsheets as CSV first)')
+  }
+  const text = new TextDecoder().decode(head)
+  if (text.trim() === '' && stats.size === head.length) throw fileError(path, 'the file is empty')
+  return { totalBytes: stats.size, delimiter: detectDelimiter(text) }
+}
+
+/**
+ * Looks at the first 64 KiB before streaming: refuses what is not CSV text at all, with a message
+ * the user can act on, and detects the delimiter from the header line.
+ */
+export async function sniffCsvFile(path: string): Promise<CsvFileFacts> {
+  let handle: FileHandle
+  try {
+    handle = await open(path, 'r')
+  } catch (error) {
+    throw readFailure(path, error)
+  }
+  try {
+    return await inspect(path, handle)
+  } catch (error) {
+    throw error instanceof ImportFileError ? error : readFailure(path, error)
+  } finally {
+    await handle.close()
+  }
+}

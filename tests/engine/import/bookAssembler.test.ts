@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { positionAt } from '../../../src/engine/book/book'
+import type { PositionRow } from '../../../src/engine/book/positionRow'
+import { createBookAssembler } from '../../../src/engine/import/bookAssembler'
+
+function position(overrides: Partial<PositionRow>): PositionRow {
+  return {
+    id: 'p1',
+    account: 'p1',
+    venue: 'binance',
+    symbol: 'BTCUSDT',
+    contract: 'linear',
+    side: 1,
+    size: 1,
+    entryPrice: 60000,
+    marginMode: 'isolated',
+    margin: 6000,
+    leverage: 10,
+    mmr: 0.005,
+    maintenanceAmount: null,
+    walletBalance: null,
+    markPrice: null,
+    ...overrides
+  }
+}
+
+const cross = (id: string, walletBalance: number): PositionRow =>
+  position({ id, account: 'acct', marginMode: 'cross', margin: null, walletBalance })
+
+describe('createBookAssembler', () => {
+  it('appends accepted rows to the book', () => {
+    const assembler = createBookAssembler()
+    expect(assembler.add(position({ id: 'a' }), 2)).toBeNull()
+    expect(assembler.add(position({ id: 'b', side: -1 }), 3)).toBeNull()
+    expect(assembler.book.length).toBe(2)
+    expect(positionAt(assembler.book, 1)).toMatchObject({ id: 'b', side: -1 })
+  })
+
+  it('refuses a repeated id and names the line of the first', () => {
+    const assembler = createBookAssembler()
+    assembler.add(position({ id: 'x' }), 2)
+    expect(assembler.add(position({ id: 'x', account: 'other' }), 5)).toEqual({
+      line: 5,
+      column: 'id',
+      reason: 'duplicate id "x", first seen on line 2'
+    })
+    expect(assembler.book.length).toBe(1)
+  })
+
+  it('does not remember the id of a refused row', () => {
+    const assembler = createBookAssembler(() => false)
+    expect(assembler.add(position({ id: 'x', mmr: null }), 2)).not.toBeNull()
+    expect(assembler.add(position({ id: 'x' }), 3)).toBeNull()
+  })
+
+  it('refuses a cross wallet balance that differs from the account’s first one', () => {
+    const assembler = createBookAssembler()
+    expect(assembler.add(cross('a', 1000), 2)).toBeNull()
+    expect(assembler.add(cross('b', 1000), 3)).toBeNull()
+    expect(assembler.add(cross('c', 999), 4)).toEqual({
+      line: 4,
+      column: 'wallet_balance',
+      reason: 'account acct: wallet_balance 999 differs from 1000 given on another row (line 2)'
+    })
+    expect(assembler.book.length).toBe(2)
+    expect(assembler.add(cross('c', 1000), 5)).toBeNull()
+  })
+
+  it('refuses an account mixing linear and inverse contracts', () => {
+    const assembler = createBookAssembler()
+    assembler.add(position({ id: 'a', account: 'acct' }), 2)
+    expect(assembler.add(position({ id: 'b', account: 'acct', contract: 'inverse' }), 3)).toEqual({
+      line: 3,
+      column: 'contract',
+      reason: 'account "acct" mixes contracts: inverse here, linear on line 2'
+    })
+  })
+
+  it('refuses a row without mmr only when no tier table resolves it', () => {
+    const asked: string[] = []
+    const assembler = createBookAssembler((venue, symbol, contract) => {
+      asked.push(`${venue} ${symbol} ${contract}`)
+      return symbol === 'BTCUSDT'
+    })
+    expect(assembler.add(position({ id: 'a', mmr: null }), 2)).toBeNull()
+    expect(assembler.add(position({ id: 'b', mmr: null, symbol: 'DOGEUSDT' }), 3)).toEqual({
+      line: 3,
+      column: 'mmr',
+      reason: 'no maintenance margin: no tier table for binance DOGEUSDT and no mmr given'
+    })
+    expect(assembler.add(position({ id: 'c', symbol: 'DOGEUSDT' }), 4)).toBeNull()
+    expect(asked).toEqual(['binance BTCUSDT linear', 'binance DOGEUSDT linear'])
+  })
+})
