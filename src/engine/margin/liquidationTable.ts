@@ -1,6 +1,11 @@
 import { CROSS, INVERSE, ISOLATED, type Book } from '../book/columns'
-import { accountIndex } from '../book/book'
 import { underlyingOf } from '../market/underlyingOf'
+import {
+  isolatedExcess,
+  isolatedMaintenance,
+  isolatedRoot,
+  type IsolatedPosition
+} from './isolatedRoot'
 import { excessAt, firstRootFrom, maintenanceAt, type MarginGroup } from './marginGroup'
 import { marginTerms, priceVariable, type MarginTerms } from './marginTerms'
 import { createMaintenanceSource, MaintenanceError } from './maintenanceSource'
@@ -47,6 +52,22 @@ export interface CrossGroup {
   heldBalance: number
 }
 
+const ZERO_TERMS: MarginTerms = {
+  equitySlope: 0,
+  equityConstant: 0,
+  notionalWeight: 0,
+  entryNotional: 0,
+  family: 'notional',
+  table: {
+    venue: '',
+    symbol: '',
+    floors: Float64Array.of(0),
+    rates: Float64Array.of(0),
+    amounts: Float64Array.of(0),
+    maxLeverage: Float64Array.of(NaN)
+  }
+}
+
 const toPrice = (contract: number, v: number): number =>
   Number.isNaN(v) ? NaN : priceVariable(contract, v)
 
@@ -75,49 +96,53 @@ export function computeLiquidationTable(
   }
   const source = createMaintenanceSource(book, registry)
   const underlyings = book.symbols.names.map(underlyingOf)
-  const terms: (MarginTerms | null)[] = new Array(n)
+  const families = book.venues.names.map(venueFamily)
+  const marketPrices = underlyings.map((underlying) => prices.get(underlying))
+  const terms: (MarginTerms | null)[] = new Array(n).fill(null)
+  const scratch: IsolatedPosition = { ...ZERO_TERMS, balance: 0 }
   for (let i = 0; i < n; i++) {
-    const market = prices.get(underlyings[book.symbol[i]])
-    table.markPrice[i] = market ?? book.markPrice[i]
+    table.markPrice[i] = marketPrices[book.symbol[i]] ?? book.markPrice[i]
+    let tiers
     try {
-      const venue = book.venues.names[book.venue[i]]
-      terms[i] = marginTerms(book, i, venueFamily(venue), source(i))
+      tiers = source(i)
     } catch (error) {
       if (!(error instanceof MaintenanceError)) throw error
-      terms[i] = null
       table.issues.push({ index: i, reason: error.message })
+      continue
     }
-  }
-  for (let i = 0; i < n; i++) {
-    const own = terms[i]
-    if (book.marginMode[i] !== ISOLATED || !own) continue
-    solveIsolated(book, i, own, table)
+    const own = marginTerms(book, i, families[book.venue[i]], tiers)
+    if (book.marginMode[i] !== ISOLATED) {
+      terms[i] = own
+      continue
+    }
+    const margin = isolatedMargin(book, i)
+    if (!(margin >= 0)) {
+      table.issues.push({
+        index: i,
+        reason: `position ${book.ids[i]}: isolated without margin or leverage`
+      })
+      continue
+    }
+    Object.assign(scratch, own)
+    scratch.balance = margin
+    solveIsolated(book, i, scratch, table)
   }
   solveCrossAccounts(book, terms, underlyings, table)
   return table
 }
 
-function solveIsolated(book: Book, i: number, terms: MarginTerms, table: LiquidationTable): void {
+function solveIsolated(
+  book: Book,
+  i: number,
+  position: IsolatedPosition,
+  table: LiquidationTable
+): void {
   const contract = book.contract[i]
-  const margin = isolatedMargin(book, i)
-  if (!(margin >= 0)) {
-    table.issues.push({
-      index: i,
-      reason: `position ${book.ids[i]}: isolated without margin or leverage`
-    })
-    return
-  }
-  const group: MarginGroup = { terms: [terms], balance: margin }
-  const entry = priceVariable(contract, book.entryPrice[i])
-  const towardLoss = variableDirection(contract, adverseDirection(book.side[i]))
-  // The excess is monotone for one position: walk toward the loss from entry, or away from it
-  // when the position is already below maintenance at entry (then its liquidation price is past entry).
-  const healthyAtEntry = excessAt(group, entry) > 0
-  const liquidation = healthyAtEntry
-    ? firstRootFrom(group, entry, towardLoss)
-    : firstRootFrom(group, entry, -towardLoss as -1 | 1, true, -1)
-  table.liquidationPrice[i] = toPrice(contract, liquidation)
-  table.bankruptcyPrice[i] = toPrice(contract, firstRootFrom(group, entry, towardLoss, false))
+  table.liquidationPrice[i] = toPrice(
+    contract,
+    isolatedRoot(position, priceVariable(contract, book.entryPrice[i]))
+  )
+  table.bankruptcyPrice[i] = toPrice(contract, isolatedRoot(position, 0, false))
   const mark = table.markPrice[i]
   if (!(mark > 0)) {
     table.issues.push({
@@ -127,8 +152,8 @@ function solveIsolated(book: Book, i: number, terms: MarginTerms, table: Liquida
     return
   }
   const v = priceVariable(contract, mark)
-  const maintenance = maintenanceAt(group, v)
-  const equity = excessAt(group, v) + maintenance
+  const maintenance = isolatedMaintenance(position, v)
+  const equity = isolatedExcess(position, v) + maintenance
   table.marginRatio[i] = maintenance > 0 ? equity / maintenance : Number.MAX_VALUE
   table.distance[i] = distanceTo(mark, table.liquidationPrice[i], adverseDirection(book.side[i]))
 }
@@ -155,9 +180,14 @@ function solveCrossAccounts(
   underlyings: readonly string[],
   table: LiquidationTable
 ): void {
-  for (const [account, members] of accountIndex(book)) {
-    const cross = members.filter((i) => book.marginMode[i] === CROSS)
-    if (cross.length === 0) continue
+  const crossByAccount = new Map<number, number[]>()
+  for (let i = 0; i < book.length; i++) {
+    if (book.marginMode[i] !== CROSS) continue
+    const members = crossByAccount.get(book.account[i])
+    if (members) members.push(i)
+    else crossByAccount.set(book.account[i], [i])
+  }
+  for (const [account, cross] of crossByAccount) {
     const name = book.accounts.names[account]
     const fail = (reason: string): void => {
       for (const i of cross) table.issues.push({ index: i, reason: `account ${name}: ${reason}` })

@@ -16,6 +16,7 @@ export function createMaintenanceSource(
   registry: TierRegistry
 ): (index: number) => TierTable {
   const overrides = new Map<string, TierTable>()
+  const venueTables = new Map<number, TierTable | undefined>()
   return (index) => {
     const venue = book.venues.names[book.venue[index]]
     const symbol = book.symbols.names[book.symbol[index]]
@@ -27,7 +28,9 @@ export function createMaintenanceSource(
       if (!table) overrides.set(key, (table = flatTierTable(venue, symbol, mmr, amount)))
       return table
     }
-    const table = findTierTable(registry, venue, symbol)
+    const pair = book.venue[index] * 65536 + book.symbol[index]
+    if (!venueTables.has(pair)) venueTables.set(pair, findTierTable(registry, venue, symbol))
+    const table = venueTables.get(pair)
     if (!table) {
       throw new MaintenanceError(
         `position ${book.ids[index]}: no maintenance margin: no tier table for ${venue} ${symbol} and no mmr given`
