@@ -1,0 +1,76 @@
+import { buildLiquidationLadder, type LiquidationLadder } from '../engine/cascade/liquidationLadder'
+import { INVERSE } from '../engine/book/columns'
+import { AAVE_V3_RULES } from '../engine/lending/closeFactor'
+import { lendingUnits } from '../engine/lending/lendingCascade'
+import { computeLiquidationTable, type LiquidationTable } from '../engine/margin/liquidationTable'
+import { underlyingOf } from '../engine/market/underlyingOf'
+import { stringOption, type OptionSpec, type ParsedArgs } from './args'
+import type { LoadedBook } from './bookSource'
+import { CliError } from './cliError'
+
+export const MARKET_OPTIONS: OptionSpec = { market: { type: 'string' } }
+
+export const MARKET_HELP = `  --market M            the market to shock (BTC, ETH, or a symbol like BTCUSDT);
+                        default: the one with the most notional in the book`
+
+export interface MarketAnalysis {
+  table: LiquidationTable
+  underlying: string
+  startPrice: number
+  /** Built on first use: each is a sort of the book's liquidation prices. */
+  ladder(direction: -1 | 1): LiquidationLadder
+}
+
+/** Notional at the mark by underlying, to pick the market that matters most. */
+function notionalByUnderlying(loaded: LoadedBook): Map<string, number> {
+  const { book, prices } = loaded
+  const underlyings = book.symbols.names.map(underlyingOf)
+  const totals = new Map<string, number>()
+  for (let i = 0; i < book.length; i++) {
+    const underlying = underlyings[book.symbol[i]]
+    const mark = prices.get(underlying) ?? 0
+    const notional = book.contract[i] === INVERSE ? book.size[i] : book.size[i] * mark
+    totals.set(underlying, (totals.get(underlying) ?? 0) + notional)
+  }
+  return totals
+}
+
+export function analyseMarket(loaded: LoadedBook, args: ParsedArgs): MarketAnalysis {
+  const table = computeLiquidationTable(loaded.book, loaded.registry, loaded.prices)
+  const asked = stringOption(args, 'market')
+  const totals = notionalByUnderlying(loaded)
+  const underlying = asked ? underlyingOf(asked) : [...totals].sort((a, b) => b[1] - a[1])[0]?.[0]
+  if (!underlying) throw new CliError('the book has no positions to shock')
+  const startPrice = loaded.prices.get(underlying)
+  if (startPrice === undefined) {
+    const known = [...totals.keys()].join(', ')
+    throw new CliError(
+      `--market ${asked}: no market ${underlying} in the book (markets: ${known}); or give --price ${underlying}=<price>`
+    )
+  }
+  const built = new Map<number, LiquidationLadder>()
+  const ladder = (direction: -1 | 1): LiquidationLadder => {
+    let found = built.get(direction)
+    if (!found) {
+      const lending = lendingUnits(
+        loaded.lending,
+        underlying,
+        direction,
+        loaded.prices,
+        AAVE_V3_RULES
+      )
+      built.set(
+        direction,
+        (found = buildLiquidationLadder(loaded.book, table, underlying, direction, lending))
+      )
+    }
+    return found
+  }
+  return { table, underlying, startPrice, ladder }
+}
+
+export const issuesOf = (
+  loaded: LoadedBook,
+  table: LiquidationTable
+): { id: string; reason: string }[] =>
+  table.issues.map((issue) => ({ id: loaded.book.ids[issue.index], reason: issue.reason }))

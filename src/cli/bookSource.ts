@@ -1,0 +1,129 @@
+import { join } from 'node:path'
+import { appendPosition, createBook } from '../engine/book/book'
+import type { Book } from '../engine/book/columns'
+import { groupLendingLegs, type LendingPosition } from '../engine/lending/lendingBook'
+import { underlyingOf } from '../engine/market/underlyingOf'
+import { findTierTable, type TierRegistry } from '../engine/margin/tierRegistry'
+import { SAMPLE_MARKETS } from '../engine/sample/sampleMarkets'
+import { samplePositions } from '../engine/sample/samplePositions'
+import { sampleLendingLegs } from '../engine/sample/sampleLendingLegs'
+import { importLendingFile, importPositionsFile } from '../main/import/importFiles'
+import type { ImportSummary } from '../main/import/importSummary'
+import type { ImpactSpec } from '../engine/impact/createImpactModel'
+import { loadTierRegistry } from '../main/marketData/tierFiles'
+import { resourcesDir } from '../main/resourcesDir'
+import { loadSampleWorkspace, type SampleWorkspace } from '../main/sampleWorkspace'
+import { flag, listOption, stringOption, type OptionSpec, type ParsedArgs } from './args'
+import { CliError } from './cliError'
+import { parsePriceAssignment } from './quantities'
+
+export const BOOK_OPTIONS: OptionSpec = {
+  sample: { type: 'boolean' },
+  lending: { type: 'string' },
+  tiers: { type: 'string', multiple: true },
+  price: { type: 'string', multiple: true }
+}
+
+export const BOOK_HELP = `  FILE                  positions CSV (canonical columns, see README), or
+  --sample              the built-in sample book instead of a file
+  --lending FILE        lending legs CSV (account,protocol,asset,role,amount,liquidation_threshold,liquidation_bonus)
+  --price MARKET=P      market price, repeatable (BTC=61800 or BTCUSDT=61800); default: the file's mark_price
+  --tiers DIR           extra tier tables (<venue>/<SYMBOL>.csv), overriding the shipped ones`
+
+export interface LoadedBook {
+  source: string
+  book: Book
+  lending: LendingPosition[]
+  imports: { positions: ImportSummary | null; lending: ImportSummary | null }
+  prices: Map<string, number>
+  registry: TierRegistry
+  sample: SampleWorkspace | null
+  /** Liquidity models per underlying: the sample workspace's, the defaults for the same markets in any book. */
+  defaultImpact: ReadonlyMap<string, ImpactSpec>
+}
+
+export async function loadBookSource(command: string, args: ParsedArgs): Promise<LoadedBook> {
+  const useSample = flag(args, 'sample')
+  const file = args.positionals[0]
+  if (useSample === (file !== undefined)) {
+    throw new CliError(
+      `${command}: give a positions FILE or --sample (not both); see cascade ${command} --help`
+    )
+  }
+  if (args.positionals.length > 1)
+    throw new CliError(`${command}: one FILE only, got ${args.positionals.join(' ')}`)
+  const registry = loadTierRegistry(join(resourcesDir(), 'tiers'), ...listOption(args, 'tiers'))
+  const workspace = loadSampleWorkspace()
+  const sample = useSample ? workspace : null
+  let book: Book
+  let positionsSummary: ImportSummary | null = null
+  if (sample) {
+    book = createBook(sample.positions.rows)
+    for (const row of samplePositions(sample.positions)) appendPosition(book, row)
+  } else {
+    const imported = await importPositionsFile(file, {
+      canResolveMaintenance: (venue, symbol) => findTierTable(registry, venue, symbol) !== undefined
+    })
+    book = imported.book
+    positionsSummary = imported.summary
+  }
+  const lendingFile = stringOption(args, 'lending')
+  let lending: LendingPosition[] = []
+  let lendingSummary: ImportSummary | null = null
+  if (lendingFile) {
+    const imported = await importLendingFile(lendingFile)
+    lending = groupLendingLegs(imported.legs)
+    lendingSummary = imported.summary
+  } else if (sample) {
+    lending = groupLendingLegs(sampleLendingLegs(sample.lending))
+  }
+  return {
+    source: sample
+      ? `built-in sample (${sample.positions.rows} positions, seed ${sample.positions.seed})`
+      : file,
+    book,
+    lending,
+    imports: { positions: positionsSummary, lending: lendingSummary },
+    prices: marketPrices(book, listOption(args, 'price'), sample !== null),
+    registry,
+    sample,
+    defaultImpact: workspace.impact
+  }
+}
+
+/** --price first, then the sample markets, then the most common mark_price per underlying. */
+function marketPrices(
+  book: Book,
+  assignments: readonly string[],
+  isSample: boolean
+): Map<string, number> {
+  const prices = new Map<string, number>()
+  if (isSample) for (const market of SAMPLE_MARKETS) prices.set(market.underlying, market.price)
+  const marks = new Map<string, Map<number, number>>()
+  const underlyings = book.symbols.names.map(underlyingOf)
+  for (let i = 0; i < book.length; i++) {
+    const mark = book.markPrice[i]
+    if (!(mark > 0)) continue
+    const underlying = underlyings[book.symbol[i]]
+    const counts = marks.get(underlying) ?? new Map<number, number>()
+    counts.set(mark, (counts.get(mark) ?? 0) + 1)
+    marks.set(underlying, counts)
+  }
+  for (const [underlying, counts] of marks) {
+    if (prices.has(underlying)) continue
+    const [mostCommon] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]
+    prices.set(underlying, mostCommon)
+  }
+  for (const text of assignments) {
+    const { market, price } = parsePriceAssignment(text)
+    prices.set(underlyingOf(market), price)
+  }
+  const unpriced = [...new Set(underlyings)].filter((underlying) => !prices.has(underlying))
+  if (unpriced.length > 0) {
+    const example = unpriced.map((underlying) => `--price ${underlying}=<price>`).join(' ')
+    throw new CliError(
+      `no market price for ${unpriced.join(', ')}: give ${example} or a mark_price column`
+    )
+  }
+  return prices
+}
