@@ -110,18 +110,16 @@ export function runCascade(
 }
 
 function venueSlices(ladder: LiquidationLadder, from: number, to: number): VenueSlice[] {
-  const count = new Map<number, number>()
-  const notional = new Map<number, number>()
+  const venues = ladder.venueNames.length
+  const count = new Uint32Array(venues)
+  const notional = new Float64Array(venues)
   for (let k = from; k < to; k++) {
-    const venue = ladder.venue[k]
-    count.set(venue, (count.get(venue) ?? 0) + 1)
-    notional.set(venue, (notional.get(venue) ?? 0) + ladder.notional[k])
+    count[ladder.venue[k]]++
+    notional[ladder.venue[k]] += ladder.notional[k]
   }
-  return [...count.keys()]
-    .sort((a, b) => a - b)
-    .map((venue) => ({
-      venue: ladder.venueNames[venue],
-      count: count.get(venue) ?? 0,
-      notional: notional.get(venue) ?? 0
-    }))
+  const slices: VenueSlice[] = []
+  for (let venue = 0; venue < venues; venue++) {
+    if (count[venue] > 0) slices.push({ venue: ladder.venueNames[venue], count: count[venue], notional: notional[venue] })
+  }
+  return slices
 }
