@@ -62,7 +62,7 @@ export async function loadBookSource(command: string, args: ParsedArgs): Promise
     for (const row of samplePositions(sample.positions)) appendPosition(book, row)
   } else {
     const imported = await importPositionsFile(file, {
-      canResolveMaintenance: (venue, symbol) => findTierTable(registry, venue, symbol) !== undefined
+      canResolveMaintenance: tierCoverage(registry)
     })
     book = imported.book
     positionsSummary = imported.summary
@@ -88,6 +88,19 @@ export async function loadBookSource(command: string, args: ParsedArgs): Promise
     registry,
     sample,
     defaultImpact: workspace.impact
+  }
+}
+
+/** Whether a tier table covers a venue's symbol, remembered per pair: asked once per row. */
+function tierCoverage(registry: TierRegistry): (venue: string, symbol: string) => boolean {
+  const known = new Map<string, Map<string, boolean>>()
+  return (venue, symbol) => {
+    let symbols = known.get(venue)
+    if (!symbols) known.set(venue, (symbols = new Map()))
+    let covered = symbols.get(symbol)
+    if (covered === undefined)
+      symbols.set(symbol, (covered = findTierTable(registry, venue, symbol) !== undefined))
+    return covered
   }
 }
 

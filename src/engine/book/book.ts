@@ -9,7 +9,7 @@ import {
   type Book
 } from './columns'
 import type { PositionRow } from './positionRow'
-import { createStringTable, intern } from './stringTable'
+import { StringIndex } from './stringIndex'
 
 const NUMERIC_COLUMNS = [
   'size',
@@ -43,9 +43,9 @@ export function createBook(capacity = 1024): Book {
     mmr: new Float64Array(cap),
     maintenanceAmount: new Float64Array(cap),
     markPrice: new Float64Array(cap),
-    accounts: createStringTable(),
-    venues: createStringTable(),
-    symbols: createStringTable(),
+    accounts: new StringIndex(),
+    venues: new StringIndex(),
+    symbols: new StringIndex(),
     walletBalance: new Float64Array(16).fill(NaN),
     extra: new Map()
   }
@@ -97,12 +97,12 @@ function setAccountBalance(book: Book, accountCode: number, balance: number | nu
 }
 
 function writePosition(book: Book, index: number, row: PositionRow): void {
-  const account = intern(book.accounts, row.account)
+  const account = book.accounts.intern(row.account)
   setAccountBalance(book, account, row.marginMode === 'cross' ? row.walletBalance : null)
   book.ids[index] = row.id
   book.account[index] = account
-  book.venue[index] = intern(book.venues, row.venue)
-  book.symbol[index] = intern(book.symbols, row.symbol)
+  book.venue[index] = book.venues.intern(row.venue)
+  book.symbol[index] = book.symbols.intern(row.symbol)
   book.side[index] = row.side
   book.contract[index] = row.contract === 'inverse' ? INVERSE : LINEAR
   book.marginMode[index] = row.marginMode === 'cross' ? CROSS : ISOLATED

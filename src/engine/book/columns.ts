@@ -1,15 +1,10 @@
 import type { ContractKind, MarginMode, Side } from './positionRow'
+import type { StringIndex } from './stringIndex'
 
 export const LINEAR = 0
 export const INVERSE = 1
 export const ISOLATED = 0
 export const CROSS = 1
-
-/** Strings interned once: columns hold small integer codes into `names`. */
-export interface StringTable {
-  names: string[]
-  codes: Map<string, number>
-}
 
 /**
  * The position book, column-wise: one typed array per numeric field, string tables for names.
@@ -32,9 +27,9 @@ export interface Book {
   mmr: Float64Array
   maintenanceAmount: Float64Array
   markPrice: Float64Array
-  accounts: StringTable
-  venues: StringTable
-  symbols: StringTable
+  accounts: StringIndex
+  venues: StringIndex
+  symbols: StringIndex
   /** Per account code: the cross wallet balance (NaN for accounts with no cross position). */
   walletBalance: Float64Array
   /** Unknown import columns, by column name, sparse by position index. */

@@ -1,5 +1,6 @@
 import { BookError, appendPosition, createBook } from '../book/book'
-import type { Book, StringTable } from '../book/columns'
+import type { Book } from '../book/columns'
+import { StringIndex } from '../book/stringIndex'
 import type { ContractKind, PositionRow } from '../book/positionRow'
 import { quoteValue } from './quoteValue'
 import type { RowError } from './rowError'
@@ -16,8 +17,8 @@ export interface BookAssembler {
 /** Venue and symbol codes live in Uint16Array columns. */
 const MAX_CODES = 2 ** 16
 
-const hasRoomFor = (table: StringTable, name: string): boolean =>
-  table.codes.has(name) || table.names.length < MAX_CODES
+const hasRoomFor = (table: StringIndex, name: string): boolean =>
+  table.has(name) || table.size < MAX_CODES
 
 /**
  * Builds a book row by row, refusing what only the book as a whole can catch: a repeated id, an
@@ -27,7 +28,9 @@ const hasRoomFor = (table: StringTable, name: string): boolean =>
  */
 export function createBookAssembler(canResolveMaintenance?: MaintenanceResolver): BookAssembler {
   const book = createBook()
-  const idLines = new Map<string, number>()
+  const ids = new StringIndex()
+  /** The line each id was first seen on, by id code. */
+  const idLines: number[] = []
   // By account code, so the book's own account table is the only account index.
   const accountContracts: ContractKind[] = []
   const accountLines: number[] = []
@@ -35,15 +38,16 @@ export function createBookAssembler(canResolveMaintenance?: MaintenanceResolver)
   const walletLines: number[] = []
 
   function refusal(row: PositionRow, line: number): RowError | null {
-    const firstLine = idLines.get(row.id)
-    if (firstLine !== undefined) {
+    const seen = ids.get(row.id)
+    if (seen !== undefined) {
+      const firstLine = idLines[seen]
       return {
         line,
         column: 'id',
         reason: `duplicate id ${quoteValue(row.id)}, first seen on line ${firstLine}`
       }
     }
-    const account = book.accounts.codes.get(row.account)
+    const account = book.accounts.get(row.account)
     if (account !== undefined && accountContracts[account] !== row.contract) {
       const reason = `account ${quoteValue(row.account)} mixes contracts: ${row.contract} here, ${accountContracts[account]} on line ${accountLines[account]}`
       return { line, column: 'contract', reason }
@@ -63,7 +67,8 @@ export function createBookAssembler(canResolveMaintenance?: MaintenanceResolver)
   }
 
   function remember(row: PositionRow, line: number, index: number): void {
-    idLines.set(row.id, line)
+    ids.intern(row.id)
+    idLines.push(line)
     const account = book.account[index]
     accountContracts[account] ??= row.contract
     accountLines[account] ??= line
@@ -81,7 +86,7 @@ export function createBookAssembler(canResolveMaintenance?: MaintenanceResolver)
       } catch (error) {
         if (!(error instanceof BookError)) throw error
         // Only an account seen before can disagree with itself, so it has a code and a wallet line.
-        const walletLine = walletLines[book.accounts.codes.get(row.account)!]
+        const walletLine = walletLines[book.accounts.get(row.account)!]
         return { line, column: 'wallet_balance', reason: `${error.message} (line ${walletLine})` }
       }
       remember(row, line, index)

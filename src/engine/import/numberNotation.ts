@@ -20,8 +20,33 @@ function plainDecimal(text: string): string | null {
 
 const finiteOrNull = (value: number): number | null => (Number.isFinite(value) ? value : null)
 
+const DIGIT_0 = 48
+const DIGIT_9 = 57
+const DOT = 46
+const MINUS = 45
+const PLUS = 43
+/** Lower-cased x, b, o: the radix prefixes JavaScript's Number() would accept after a 0. */
+const RADIX_LETTERS = [120, 98, 111]
+
+/**
+ * Most cells are plain decimals, and Number() reads those exactly; this skips the regular
+ * expressions for them (a third of the import's mapping time on a 1M-row file). Anything Number()
+ * reads that the notation does not allow (hex, binary, octal, Infinity) is left to the slow path.
+ */
+function fastPlainNumber(text: string): number | null {
+  const first = text.charCodeAt(0)
+  const startsLikeDecimal =
+    (first >= DIGIT_0 && first <= DIGIT_9) || first === DOT || first === MINUS || first === PLUS
+  if (!startsLikeDecimal) return null
+  if (first === DIGIT_0 && RADIX_LETTERS.includes(text.charCodeAt(1) | 32)) return null
+  const value = Number(text)
+  return Number.isFinite(value) ? value : null
+}
+
 /** `1234.5`, `-1e-3`, `1,234,567.89`, `1_000_000`; never NaN, Infinity, hex or empty. */
 export function parseDecimal(text: string): number | null {
+  const fast = fastPlainNumber(text)
+  if (fast !== null) return fast
   const plain = plainDecimal(text)
   return plain === null ? null : finiteOrNull(Number(plain))
 }

@@ -5,7 +5,8 @@ import { ImportCancelledError } from './importCancelledError'
 import type { ImportOptions } from './importOptions'
 import type { ImportSummary } from './importSummary'
 import { createProgressReporter } from './progressReporter'
-import { sniffCsvFile } from './sniffCsvFile'
+import { fastCsvRecords, NeedsStrictParser } from './fastCsvRecords'
+import { sniffCsvFile, type CsvFileFacts } from './sniffCsvFile'
 import { streamCsvRecords } from './streamCsvRecords'
 
 /** Takes the data records of one file, once its header row is known. */
@@ -30,16 +31,33 @@ function openSink(path: string, open: SinkOpener, header: readonly string[]): Re
  * The import loop shared by every kind of CSV: sniff the file, stream its records, give the first
  * to `open` as the header and the rest to the sink, count every record as imported or rejected,
  * and report progress. Throws ImportFileError for file-level problems and ImportCancelledError on
- * abort; otherwise `read = imported + rejected`.
+ * abort; otherwise `read = imported + rejected`. Files are read by the fast parser first; when it
+ * meets what only the strict one reads right, the import starts over (`open` is called again, so
+ * the sink must start empty each time).
  */
 export async function importCsvFile(
   path: string,
   options: ImportOptions,
   open: SinkOpener
 ): Promise<ImportSummary> {
+  if (options.signal?.aborted) throw new ImportCancelledError()
+  const facts = await sniffCsvFile(path)
+  try {
+    return await importWith(fastCsvRecords, path, facts, options, open)
+  } catch (error) {
+    if (!(error instanceof NeedsStrictParser)) throw error
+    return importWith(streamCsvRecords, path, facts, options, open)
+  }
+}
+
+async function importWith(
+  stream: typeof streamCsvRecords,
+  path: string,
+  { totalBytes, delimiter }: CsvFileFacts,
+  options: ImportOptions,
+  open: SinkOpener
+): Promise<ImportSummary> {
   const { signal, onProgress } = options
-  if (signal?.aborted) throw new ImportCancelledError()
-  const { totalBytes, delimiter } = await sniffCsvFile(path)
   const summary: ImportSummary = {
     file: path,
     delimiter,
@@ -51,7 +69,7 @@ export async function importCsvFile(
   }
   const progress = createProgressReporter(totalBytes, onProgress)
   let sink: RecordSink | null = null
-  const bytesRead = await streamCsvRecords(path, { delimiter, signal }, (fields, line, bytes) => {
+  const bytesRead = await stream(path, { delimiter, signal }, (fields, line, bytes) => {
     if (sink === null) {
       sink = openSink(path, open, fields)
       summary.extraColumns = [...sink.extraColumns]

@@ -15,9 +15,10 @@ export async function importLendingFile(
   path: string,
   options: ImportOptions = {}
 ): Promise<LendingImport> {
-  const legs: LendingLegRow[] = []
+  let legs: LendingLegRow[] = []
   const summary = await importCsvFile(path, options, (headerFields) => {
     const header = resolveLendingHeader(headerFields)
+    legs = []
     return {
       extraColumns: header.extra,
       take(fields, line) {

@@ -25,9 +25,10 @@ export async function importPositionsFile(
   path: string,
   options: PositionImportOptions = {}
 ): Promise<PositionImport> {
-  const assembler = createBookAssembler(options.canResolveMaintenance)
+  let assembler = createBookAssembler(options.canResolveMaintenance)
   const summary = await importCsvFile(path, options, (headerFields) => {
     const header = resolveHeader(headerFields)
+    assembler = createBookAssembler(options.canResolveMaintenance)
     return {
       extraColumns: header.extra,
       take(fields, line) {
