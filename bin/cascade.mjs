@@ -4,5 +4,6 @@
 import { register } from 'tsx/esm/api'
 
 register()
-const { runCli } = await import('../src/cli/main.ts')
+const { runCli, exitQuietlyOnClosedPipe } = await import('../src/cli/main.ts')
+exitQuietlyOnClosedPipe()
 process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr })

@@ -83,7 +83,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 const invokedDirectly =
   process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href
+/** `cascade liq big.csv | head` closes the pipe early: that is the reader's choice, not an error. */
+export function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(0)
+  })
+}
+
 if (invokedDirectly) {
+  exitQuietlyOnClosedPipe()
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then(
     (code) => {
       process.exitCode = code
