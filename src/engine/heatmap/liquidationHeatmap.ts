@@ -37,7 +37,7 @@ export function binEdges(bins: PriceBins): Float64Array {
   if (!(Number.isInteger(count) && count >= 1 && count <= 100_000)) {
     throw new HeatmapError(`heatmap bins: between 1 and 100000 bins, got ${count}`)
   }
-  const width = (high - low) / count
+  const width = 'count' in bins ? (high - low) / count : bins.size
   return Float64Array.from({ length: count + 1 }, (_, j) => (j === count ? high : low + j * width))
 }
 
@@ -67,7 +67,8 @@ function accumulate(
     map.above.count += sign
     return
   }
-  const bin = Math.min(bins - 1, Math.floor(((price - edges[0]) / (edges[bins] - edges[0])) * bins))
+  // Every bin but a cut last one has the first bin's width.
+  const bin = Math.min(bins - 1, Math.floor((price - edges[0]) / (edges[1] - edges[0])))
   if (book.side[i] > 0) {
     map.long[bin] += notional
     map.longCount[bin] += sign
