@@ -29,6 +29,10 @@ export default tseslint.config(
     }
   },
   {
+    files: ['bin/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly' } }
+  },
+  {
     files: ['src/engine/**/*.ts', 'src/shared/**/*.ts'],
     rules: fence(
       ['electron', ...nodeBuiltins, '**/main/**', '**/renderer/**', '**/preload/**', '**/cli/**', 'vue', 'pinia', 'dexie', 'echarts'],

@@ -10,8 +10,8 @@ import { CliError } from './cliError'
 
 export const MARKET_OPTIONS: OptionSpec = { market: { type: 'string' } }
 
-export const MARKET_HELP = `  --market M            the market to shock (BTC, ETH, or a symbol like BTCUSDT);
-                        default: the one with the most notional in the book`
+export const MARKET_HELP = `  --market M            the market to shock (BTC, ETH, or a symbol like BTCUSDT); default: the
+                        market of the only --price given, else the one with the most notional`
 
 export interface MarketAnalysis {
   table: LiquidationTable
@@ -39,7 +39,9 @@ export function analyseMarket(loaded: LoadedBook, args: ParsedArgs): MarketAnaly
   const table = computeLiquidationTable(loaded.book, loaded.registry, loaded.prices)
   const asked = stringOption(args, 'market')
   const totals = notionalByUnderlying(loaded)
-  const underlying = asked ? underlyingOf(asked) : [...totals].sort((a, b) => b[1] - a[1])[0]?.[0]
+  const underlying = asked
+    ? underlyingOf(asked)
+    : (loaded.pricedMarket ?? [...totals].sort((a, b) => b[1] - a[1])[0]?.[0])
   if (!underlying) throw new CliError('the book has no positions to shock')
   const startPrice = loaded.prices.get(underlying)
   if (startPrice === undefined) {

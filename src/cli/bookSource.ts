@@ -36,6 +36,8 @@ export interface LoadedBook {
   lending: LendingPosition[]
   imports: { positions: ImportSummary | null; lending: ImportSummary | null }
   prices: Map<string, number>
+  /** The market named by the only --price given, the natural one to shock. */
+  pricedMarket: string | null
   registry: TierRegistry
   sample: SampleWorkspace | null
   /** Liquidity models per underlying: the sample workspace's, the defaults for the same markets in any book. */
@@ -85,6 +87,7 @@ export async function loadBookSource(command: string, args: ParsedArgs): Promise
     lending,
     imports: { positions: positionsSummary, lending: lendingSummary },
     prices: marketPrices(book, listOption(args, 'price'), sample !== null),
+    pricedMarket: onlyPricedMarket(listOption(args, 'price')),
     registry,
     sample,
     defaultImpact: workspace.impact
@@ -102,6 +105,10 @@ function tierCoverage(registry: TierRegistry): (venue: string, symbol: string) =
       symbols.set(symbol, (covered = findTierTable(registry, venue, symbol) !== undefined))
     return covered
   }
+}
+
+function onlyPricedMarket(assignments: readonly string[]): string | null {
+  return assignments.length === 1 ? underlyingOf(parsePriceAssignment(assignments[0]).market) : null
 }
 
 /** --price first, then the sample markets, then the most common mark_price per underlying. */
