@@ -7,7 +7,7 @@ import {
   type IsolatedPosition
 } from './isolatedRoot'
 import { excessAt, firstRootFrom, maintenanceAt, type MarginGroup } from './marginGroup'
-import { marginTerms, priceVariable, type MarginTerms } from './marginTerms'
+import { marginTerms, priceVariable, writeMarginTerms, type MarginTerms } from './marginTerms'
 import { createMaintenanceSource, MaintenanceError } from './maintenanceSource'
 import type { TierRegistry } from './tierRegistry'
 import { venueFamily } from './venueFamily'
@@ -110,9 +110,8 @@ export function computeLiquidationTable(
       table.issues.push({ index: i, reason: error.message })
       continue
     }
-    const own = marginTerms(book, i, families[book.venue[i]], tiers)
     if (book.marginMode[i] !== ISOLATED) {
-      terms[i] = own
+      terms[i] = marginTerms(book, i, families[book.venue[i]], tiers)
       continue
     }
     const margin = isolatedMargin(book, i)
@@ -123,7 +122,7 @@ export function computeLiquidationTable(
       })
       continue
     }
-    Object.assign(scratch, own)
+    writeMarginTerms(scratch, book, i, families[book.venue[i]], tiers)
     scratch.balance = margin
     solveIsolated(book, i, scratch, table)
   }

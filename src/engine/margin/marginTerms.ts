@@ -25,27 +25,28 @@ export function marginTerms(
   family: VenueFamily,
   table: TierTable
 ): MarginTerms {
+  return writeMarginTerms({} as MarginTerms, book, index, family, table)
+}
+
+/** The same, written into `target`: the million-position loop reuses one object. */
+export function writeMarginTerms<T extends MarginTerms>(
+  target: T,
+  book: Book,
+  index: number,
+  family: VenueFamily,
+  table: TierTable
+): T {
   const side = book.side[index]
   const size = book.size[index]
   const entry = book.entryPrice[index]
-  if (book.contract[index] === INVERSE) {
-    return {
-      equitySlope: -side * size,
-      equityConstant: (side * size) / entry,
-      notionalWeight: size,
-      entryNotional: size / entry,
-      family,
-      table
-    }
-  }
-  return {
-    equitySlope: side * size,
-    equityConstant: -side * size * entry,
-    notionalWeight: size,
-    entryNotional: size * entry,
-    family,
-    table
-  }
+  const inverse = book.contract[index] === INVERSE
+  target.equitySlope = inverse ? -side * size : side * size
+  target.equityConstant = inverse ? (side * size) / entry : -side * size * entry
+  target.notionalWeight = size
+  target.entryNotional = inverse ? size / entry : size * entry
+  target.family = family
+  target.table = table
+  return target
 }
 
 /** The price variable of a contract kind: P for linear, 1/P for inverse. */
