@@ -57,29 +57,24 @@ export function cascadeDetails(
     liquidatedIds: [],
     bankruptcyShortfall: 0
   }
-  const venues = new Map<string, VenueSlice>()
-  const accounts = new Map<number, AccountLoss>()
+  // Totals by venue and account code in typed arrays: a big cascade liquidates 300k accounts.
+  const venueCount = new Uint32Array(book.venues.size)
+  const venueNotional = new Float64Array(book.venues.size)
+  const accountCount = new Uint32Array(book.accounts.size)
+  const accountNotional = new Float64Array(book.accounts.size)
+  const accountShortfall = new Float64Array(book.accounts.size)
+  const touched: number[] = []
   const record = (i: number, price: number, shortfall: number): void => {
     const notional = quoteNotional(book, i, price)
     const side = book.side[i] > 0 ? details.long : details.short
     side.count++
     side.notional += notional
-    const venue = book.venues.names[book.venue[i]]
-    const slice = venues.get(venue) ?? { venue, count: 0, notional: 0 }
-    slice.count++
-    slice.notional += notional
-    venues.set(venue, slice)
-    const code = book.account[i]
-    const account = accounts.get(code) ?? {
-      account: book.accounts.names[code],
-      count: 0,
-      notional: 0,
-      shortfall: 0
-    }
-    account.count++
-    account.notional += notional
-    account.shortfall += shortfall
-    accounts.set(code, account)
+    venueCount[book.venue[i]]++
+    venueNotional[book.venue[i]] += notional
+    const account = book.account[i]
+    if (accountCount[account]++ === 0) touched.push(account)
+    accountNotional[account] += notional
+    accountShortfall[account] += shortfall
     details.bankruptcyShortfall += shortfall
     details.liquidatedIds.push(book.ids[i])
   }
@@ -97,10 +92,26 @@ export function cascadeDetails(
       let equity = group.heldBalance
       for (const i of group.members) equity += pnlAt(book, i, filled)
       const shortfall = inQuote(book, group.members[0], Math.max(0, -equity), filled)
-      group.members.forEach((i, m) => record(i, liquidationPrice, m === 0 ? shortfall : 0))
+      for (let m = 0; m < group.members.length; m++)
+        record(group.members[m], liquidationPrice, m === 0 ? shortfall : 0)
     }
   }
-  details.byVenue = [...venues.values()].sort((a, b) => b.notional - a.notional)
-  details.byAccount = [...accounts.values()].sort((a, b) => b.notional - a.notional)
+  for (let venue = 0; venue < venueCount.length; venue++) {
+    if (venueCount[venue] === 0) continue
+    details.byVenue.push({
+      venue: book.venues.names[venue],
+      count: venueCount[venue],
+      notional: venueNotional[venue]
+    })
+  }
+  details.byVenue.sort((a, b) => b.notional - a.notional)
+  details.byAccount = touched
+    .map((account) => ({
+      account: book.accounts.names[account],
+      count: accountCount[account],
+      notional: accountNotional[account],
+      shortfall: accountShortfall[account]
+    }))
+    .sort((a, b) => b.notional - a.notional)
   return details
 }

@@ -119,7 +119,12 @@ function venueSlices(ladder: LiquidationLadder, from: number, to: number): Venue
   }
   const slices: VenueSlice[] = []
   for (let venue = 0; venue < venues; venue++) {
-    if (count[venue] > 0) slices.push({ venue: ladder.venueNames[venue], count: count[venue], notional: notional[venue] })
+    if (count[venue] > 0)
+      slices.push({
+        venue: ladder.venueNames[venue],
+        count: count[venue],
+        notional: notional[venue]
+      })
   }
   return slices
 }

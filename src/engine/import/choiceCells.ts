@@ -26,7 +26,8 @@ export function optionalChoice<F extends string, T>(
 ): T | null {
   const text = cells.text(field)
   if (text === '') return null
-  const value = accepted.words.get(normalizeWord(text))
+  // Most cells are already a listed word: skip the normalising regular expression for them.
+  const value = accepted.words.get(text) ?? accepted.words.get(normalizeWord(text))
   if (value === undefined) {
     throw new CellRejection(field, `${field} ${accepted.expectation}; got ${quoteValue(text)}`)
   }
