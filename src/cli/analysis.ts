@@ -4,6 +4,8 @@ import { AAVE_V3_RULES } from '../engine/lending/closeFactor'
 import { lendingUnits } from '../engine/lending/lendingCascade'
 import { computeLiquidationTable, type LiquidationTable } from '../engine/margin/liquidationTable'
 import { underlyingOf } from '../engine/market/underlyingOf'
+import type { ImpactModel } from '../engine/impact/impactModel'
+import { ENGINE_VERSION } from '../engine/version'
 import { stringOption, type OptionSpec, type ParsedArgs } from './args'
 import type { LoadedBook } from './bookSource'
 import { CliError } from './cliError'
@@ -69,6 +71,23 @@ export function analyseMarket(loaded: LoadedBook, args: ParsedArgs): MarketAnaly
     return found
   }
   return { table, underlying, startPrice, ladder }
+}
+
+/** The fields every market command's JSON starts with (docs/cli.md, "Common fields"). */
+export function marketReport(
+  command: string,
+  loaded: LoadedBook,
+  analysis: MarketAnalysis,
+  model: ImpactModel
+) {
+  return {
+    command,
+    engineVersion: ENGINE_VERSION,
+    source: loaded.source,
+    import: loaded.imports,
+    market: { underlying: analysis.underlying, startPrice: analysis.startPrice },
+    impact: model.describe()
+  }
 }
 
 export const issuesOf = (

@@ -5,10 +5,6 @@ import type { CliIo, Output } from './output'
 
 const REJECTS_SHOWN = 50
 
-export const importReport = (
-  loaded: LoadedBook
-): { positions: ImportSummary | null; lending: ImportSummary | null } => loaded.imports
-
 function describe(summary: ImportSummary): string {
   return `${count(summary.read)} rows read, ${count(summary.imported)} imported, ${count(summary.rejected)} rejected`
 }

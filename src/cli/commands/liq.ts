@@ -8,7 +8,7 @@ import { BOOK_HELP, BOOK_OPTIONS, loadBookSource } from '../bookSource'
 import { CliError } from '../cliError'
 import type { Command } from '../command'
 import { percent, price, table } from '../format'
-import { importReport, printImportSummary, rejectedExitCode } from '../importReport'
+import { printImportSummary, rejectedExitCode } from '../importReport'
 import { Output } from '../output'
 
 const COLUMNS = [
@@ -93,7 +93,7 @@ before it (its account, for cross margin) is liquidated; margin_ratio: equity ov
           command: 'liq',
           engineVersion: ENGINE_VERSION,
           source: loaded.source,
-          import: importReport(loaded),
+          import: loaded.imports,
           prices: Object.fromEntries(loaded.prices),
           positions,
           issues: issuesOf(loaded, liq)

@@ -2,15 +2,14 @@ import { cascadeDetails } from '../../engine/cascade/cascadeDetails'
 import { runCascade } from '../../engine/cascade/runCascade'
 import { AAVE_V3_RULES } from '../../engine/lending/closeFactor'
 import { lendingOutcome } from '../../engine/lending/lendingCascade'
-import { ENGINE_VERSION } from '../../engine/version'
-import { analyseMarket, issuesOf, MARKET_HELP, MARKET_OPTIONS } from '../analysis'
+import { analyseMarket, issuesOf, MARKET_HELP, MARKET_OPTIONS, marketReport } from '../analysis'
 import { flag, stringOption } from '../args'
 import { BOOK_HELP, BOOK_OPTIONS, loadBookSource } from '../bookSource'
 import { CliError } from '../cliError'
 import type { Command } from '../command'
 import { count, money, percent, price, table } from '../format'
 import { IMPACT_HELP, IMPACT_OPTIONS, impactModelFor } from '../impactOptions'
-import { importReport, printImportSummary, rejectedExitCode } from '../importReport'
+import { printImportSummary, rejectedExitCode } from '../importReport'
 import { Output } from '../output'
 import { parseMove } from '../quantities'
 
@@ -50,12 +49,7 @@ ${IMPACT_HELP}
     if (flag(args, 'json')) {
       await out.line(
         JSON.stringify({
-          command: 'shock',
-          engineVersion: ENGINE_VERSION,
-          source: loaded.source,
-          import: importReport(loaded),
-          market: { underlying: analysis.underlying, startPrice: analysis.startPrice },
-          impact: model.describe(),
+          ...marketReport('shock', loaded, analysis, model),
           summary: run.summary,
           liquidated: {
             long: details.long,

@@ -1,14 +1,13 @@
 import { sweepShocks } from '../../engine/cascade/sweep'
-import { ENGINE_VERSION } from '../../engine/version'
 import type { CascadeThreshold } from '../../shared/cascadeTypes'
-import { analyseMarket, issuesOf, MARKET_HELP, MARKET_OPTIONS } from '../analysis'
+import { analyseMarket, issuesOf, MARKET_HELP, MARKET_OPTIONS, marketReport } from '../analysis'
 import { flag, stringOption, type ParsedArgs } from '../args'
 import { BOOK_HELP, BOOK_OPTIONS, loadBookSource } from '../bookSource'
 import { CliError } from '../cliError'
 import type { Command } from '../command'
 import { count, money, percent, price, table } from '../format'
 import { IMPACT_HELP, IMPACT_OPTIONS, impactModelFor } from '../impactOptions'
-import { importReport, printImportSummary, rejectedExitCode } from '../importReport'
+import { printImportSummary, rejectedExitCode } from '../importReport'
 import { Output } from '../output'
 import { parseMove, parsePositive } from '../quantities'
 
@@ -74,12 +73,7 @@ ${IMPACT_HELP}
     if (flag(args, 'json')) {
       await out.line(
         JSON.stringify({
-          command: 'sweep',
-          engineVersion: ENGINE_VERSION,
-          source: loaded.source,
-          import: importReport(loaded),
-          market: { underlying: analysis.underlying, startPrice: analysis.startPrice },
-          impact: model.describe(),
+          ...marketReport('sweep', loaded, analysis, model),
           ...sweep,
           issues: issuesOf(loaded, analysis.table)
         })
