@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron'
-import { invokeRequestSchemas, type InvokeChannel } from '../shared/contract'
+import type { InvokeChannel } from '../shared/contract'
+import { dispatch } from './dispatch'
 import type { HandlerTable } from './handlers'
 
 /** Registers the handler table: every payload is validated and every sender checked. */
@@ -11,10 +12,7 @@ export function registerIpc(
     ipcMain.handle(channel, async (event, payload: unknown) => {
       if (!isTrustedSender(event))
         throw new Error(`${channel}: refused a call from an untrusted frame`)
-      const parsed = invokeRequestSchemas[channel].safeParse(payload)
-      if (!parsed.success) throw new Error(`${channel}: invalid request: ${parsed.error.message}`)
-      const handler = handlers[channel] as (request: unknown) => Promise<unknown>
-      return handler(parsed.data)
+      return dispatch(handlers, channel, payload)
     })
   }
 }

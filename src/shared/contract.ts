@@ -1,28 +1,125 @@
 import { z } from 'zod'
+import { bookDeleteSchema, bookEditSchema } from './bookEdit'
+import type { BookDeleteResult, BookEditResult, HistoryState, HistoryStep } from './bookEdit'
+import { bookLocateSchema, bookPageSchema } from './bookQuery'
+import type { BookRow } from './bookRow'
+import type { BookSummary } from './bookSummary'
+import { API_METHODS, type ApiMethod, type EventChannel } from './channels'
+import { heatmapRequestSchema, type HeatmapBins } from './heatmapTypes'
+import { stagedFileSchema, stageTextSchema } from './importTypes'
+import type { ImportPreview, ImportReport, RejectedRowsCsv, StagedFile } from './importTypes'
+import { cascadeRequestSchema, gainRequestSchema, sweepRequestSchema } from './simulationTypes'
+import type { CascadeResult, GainResult, SweepResult } from './simulationTypes'
+import { cancelTaskSchema, openSampleSchema, type TaskOutcome, type TaskState } from './taskTypes'
+import type { WorkspaceInfo } from './workspaceInfo'
 
 /**
  * The one contract between renderer and main. Every invoke call names its request schema
  * (validated in main on entry, because types vanish at run time) and its response type.
  */
 export const invokeRequestSchemas = {
-  'app:info': z.undefined()
+  'app:info': z.undefined(),
+  'app:workspace': z.undefined(),
+  'app:cancelTask': cancelTaskSchema,
+  'book:page': bookPageSchema,
+  'book:locate': bookLocateSchema,
+  'book:summary': z.undefined(),
+  'book:edit': bookEditSchema,
+  'book:add': z.undefined(),
+  'book:delete': bookDeleteSchema,
+  'book:undo': z.undefined(),
+  'book:redo': z.undefined(),
+  'book:openSample': openSampleSchema,
+  'heatmap:bins': heatmapRequestSchema,
+  'sim:run': cascadeRequestSchema,
+  'sim:sweep': sweepRequestSchema,
+  'sim:gain': gainRequestSchema,
+  'import:pickFile': z.undefined(),
+  'import:stage': stageTextSchema,
+  'import:preview': stagedFileSchema,
+  'import:start': stagedFileSchema,
+  'import:rejectedCsv': z.undefined()
 } as const
 
 export interface AppInfo {
   name: string
   version: string
   engineVersion: string
+  /** Electron shows a native open dialog; the browser harness uses a file input instead. */
+  nativeFileDialog: boolean
+}
+
+export interface BookPage {
+  rows: BookRow[]
+  /** Rows matching the query. */
+  total: number
+  version: number
 }
 
 export interface InvokeResponses {
   'app:info': AppInfo
+  'app:workspace': WorkspaceInfo
+  'app:cancelTask': { cancelled: boolean }
+  'book:page': BookPage
+  'book:locate': { index: number | null }
+  'book:summary': BookSummary
+  'book:edit': BookEditResult
+  'book:add': { row: BookRow }
+  'book:delete': BookDeleteResult
+  'book:undo': HistoryStep
+  'book:redo': HistoryStep
+  'book:openSample': TaskOutcome
+  'heatmap:bins': HeatmapBins
+  'sim:run': CascadeResult
+  'sim:sweep': SweepResult
+  'sim:gain': GainResult
+  'import:pickFile': { file: StagedFile | null }
+  'import:stage': StagedFile
+  'import:preview': ImportPreview
+  'import:start': ImportReport
+  'import:rejectedCsv': RejectedRowsCsv
+}
+
+export interface BookChange {
+  version: number
+  positions: number
+  workspaceName: string
+  reason: 'open' | 'import' | 'edit' | 'add' | 'delete' | 'undo' | 'redo'
+  history: HistoryState
+}
+
+export interface EventPayloads {
+  'app:task': TaskState
+  'book:changed': BookChange
 }
 
 export type InvokeChannel = keyof typeof invokeRequestSchemas
-export type InvokeRequest<C extends InvokeChannel> = z.infer<(typeof invokeRequestSchemas)[C]>
+/** What a handler receives: the request after validation (defaults applied). */
+export type InvokeRequest<C extends InvokeChannel> = z.output<(typeof invokeRequestSchemas)[C]>
+/** What a caller sends. */
+export type InvokeArgument<C extends InvokeChannel> = z.input<(typeof invokeRequestSchemas)[C]>
 export type InvokeResponse<C extends InvokeChannel> = InvokeResponses[C]
 
-/** What the preload exposes as `window.cockpit`: one named function per invoke call. */
-export interface CockpitApi {
-  appInfo(): Promise<AppInfo>
+type ChannelOf<M extends ApiMethod> = (typeof API_METHODS)[M]
+
+type Call<C extends InvokeChannel> =
+  undefined extends InvokeArgument<C>
+    ? (request?: InvokeArgument<C>) => Promise<InvokeResponse<C>>
+    : (request: InvokeArgument<C>) => Promise<InvokeResponse<C>>
+
+export type EventListener<E extends EventChannel> = (payload: EventPayloads[E]) => void
+
+/**
+ * What the preload exposes as `window.cockpit`: one named function per invoke call, and one
+ * subscription to main's events that returns its own unsubscribe.
+ */
+export type CockpitApi = { [M in ApiMethod]: Call<ChannelOf<M>> } & {
+  on<E extends EventChannel>(event: E, listener: EventListener<E>): () => void
 }
+
+// The name lists in channels.ts and the schema map must cover the same channels, both ways:
+// a channel added on one side only fails the type check here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Assert<T extends true> = T
+export type ChannelListsMatch = Assert<Same<ChannelOf<ApiMethod>, InvokeChannel>>
+export type EventListsMatch = Assert<Same<EventChannel, keyof EventPayloads>>

@@ -1,0 +1,81 @@
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { appendPosition, createBook, positionAt } from '../../../src/engine/book/book'
+import type { Book } from '../../../src/engine/book/columns'
+import {
+  computeLiquidationTable,
+  type LiquidationTable
+} from '../../../src/engine/margin/liquidationTable'
+import type { TierRegistry } from '../../../src/engine/margin/tierRegistry'
+import { SAMPLE_MARKETS } from '../../../src/engine/sample/sampleMarkets'
+import { samplePositions } from '../../../src/engine/sample/samplePositions'
+import { loadTierRegistry } from '../../../src/main/marketData/tierFiles'
+import { resourcesDir } from '../../../src/main/resourcesDir'
+import { LiveBook } from '../../../src/main/services/liveBook'
+
+const prices = new Map(SAMPLE_MARKETS.map((market) => [market.underlying, market.price]))
+let registry: TierRegistry
+
+function sampleBook(rows: number): Book {
+  const book = createBook(rows)
+  for (const row of samplePositions({ rows, seed: 3 })) appendPosition(book, row)
+  return book
+}
+
+/** Per position, the live table must say what a solve of the whole book says. */
+function expectSameRisk(live: LiveBook): void {
+  const full = computeLiquidationTable(live.book, registry, prices)
+  const columns = ['liquidationPrice', 'bankruptcyPrice', 'distance', 'marginRatio'] as const
+  for (const column of columns)
+    expect(Array.from(live.table[column].subarray(0, live.length))).toEqual(
+      Array.from(full[column])
+    )
+  const groupPrices = (table: LiquidationTable): number[][] =>
+    table.crossGroups
+      .filter((group) => group.members.length > 0)
+      .map((group) => [group.downPrice, group.upPrice, ...[...group.members].sort((a, b) => a - b)])
+      .sort((a, b) => a[2] - b[2])
+  expect(groupPrices(live.table)).toEqual(groupPrices(full))
+  expect(live.table.issues.map((issue) => issue.index).sort()).toEqual(
+    full.issues.map((issue) => issue.index).sort()
+  )
+}
+
+describe('LiveBook', () => {
+  beforeAll(() => {
+    registry = loadTierRegistry(join(resourcesDir(), 'tiers'))
+  })
+
+  it('solves a book in chunks of whole accounts exactly as in one piece', async () => {
+    const progress: number[] = []
+    const live = await LiveBook.open(sampleBook(45_000), registry, prices, {
+      onProgress: (fraction) => progress.push(fraction)
+    })
+    expectSameRisk(live)
+    expect(progress.length).toBeGreaterThan(1)
+    expect(progress.at(-1)).toBe(1)
+  })
+
+  it('stays equal to a full solve through edits, appends and removals', async () => {
+    const live = await LiveBook.open(sampleBook(3_000), registry, prices)
+    const crossIndex = Array.from(live.book.marginMode).findIndex((mode) => mode === 1)
+    const cross = positionAt(live.book, crossIndex)
+    live.replaceRow(crossIndex, { ...cross, entryPrice: cross.entryPrice * 1.05 })
+    live.replaceRow(crossIndex, { ...cross, walletBalance: (cross.walletBalance ?? 0) * 0.5 })
+    const isolated = positionAt(live.book, 0)
+    live.replaceRow(0, { ...isolated, account: cross.account, marginMode: 'isolated' })
+    live.appendRow({ ...cross, id: 'extra-1', size: cross.size * 2 })
+    expectSameRisk(live)
+    live.removeRows([crossIndex, 5, 17, live.length - 1])
+    expectSameRisk(live)
+  })
+
+  it('stops between chunks when cancelled', async () => {
+    const controller = new AbortController()
+    const opening = LiveBook.open(sampleBook(60_000), registry, prices, {
+      signal: controller.signal,
+      onProgress: () => controller.abort()
+    })
+    await expect(opening).rejects.toThrow('cancelled')
+  })
+})

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { amplificationOption } from '../../src/renderer/src/charts/amplificationOption'
+import { distanceOption } from '../../src/renderer/src/charts/distanceOption'
+import { heatmapOption } from '../../src/renderer/src/charts/heatmapOption'
+import { waterfallOption } from '../../src/renderer/src/charts/waterfallOption'
+import { PALETTE, sampleBins, sampleResult, sampleSweep } from './samples'
+
+type Series = {
+  name: string
+  data: unknown[]
+  markLine?: { data: { yAxis?: number; xAxis?: number }[] }
+  markArea?: { data: unknown[] }
+  markPoint?: { data: { coord: number[] }[] }
+}
+const seriesOf = (option: object): Series[] => (option as { series: Series[] }).series
+
+describe('heatmap option', () => {
+  it('puts longs left of zero and shorts right, skipping empty bins', () => {
+    const [long, short] = seriesOf(
+      heatmapOption(sampleBins(), { finalPrice: null, runawayZones: [] }, PALETTE)
+    )
+    expect(long.data).toEqual([
+      [80, 90, -5e6, 50],
+      [90, 100, -2e6, 20]
+    ])
+    expect(short.data).toEqual([[100, 110, 1e6, 7]])
+  })
+
+  it('draws the mark, the cascade final price in range, and runaway zones clipped to the bins', () => {
+    const option = heatmapOption(
+      sampleBins(),
+      { finalPrice: 85, runawayZones: [{ from: 95, to: 70, peakGain: 1.4 }] },
+      PALETTE
+    )
+    const [long, short] = seriesOf(option)
+    expect(long.markLine!.data.map((line) => line.yAxis)).toEqual([100, 85])
+    expect(short.markArea!.data).toEqual([
+      [{ yAxis: 80, name: 'runaway · gain 1.4' }, { yAxis: 95 }]
+    ])
+    const outOfRange = heatmapOption(sampleBins(), { finalPrice: 50, runawayZones: [] }, PALETTE)
+    expect(seriesOf(outOfRange)[0].markLine!.data).toHaveLength(1)
+  })
+})
+
+describe('waterfall option', () => {
+  it('steps from the start price through the shock and every round', () => {
+    const option = waterfallOption(sampleResult(), PALETTE) as {
+      xAxis: { data: string[] }[]
+    }
+    expect(option.xAxis[0].data).toEqual(['Shock', 'R1', 'R2'])
+    const [steps, , liquidated] = seriesOf(option)
+    expect((steps.data as { value: number[] }[]).map((d) => d.value)).toEqual([
+      [0, 100, 90],
+      [1, 90, 84],
+      [2, 84, 80]
+    ])
+    expect(liquidated.data).toEqual([0, 5e6, 2e6])
+  })
+})
+
+describe('amplification option', () => {
+  it('marks the critical shock and the last run, in percent', () => {
+    const option = amplificationOption(sampleSweep(), { shock: -0.08, totalMove: -0.15 }, PALETTE)
+    const curve = seriesOf(option).find((series) => series.name === 'Total move')!
+    const points = curve.data as number[][]
+    expect(points.map(([x]) => x)).toEqual([0, -5, -10])
+    expect(points[2][1]).toBeCloseTo(-30)
+    expect(curve.markLine!.data[0].xAxis).toBe(-4)
+    expect(curve.markPoint!.data[0].coord).toEqual([-8, -15])
+  })
+})
+
+describe('distance option', () => {
+  it('shades the buckets within the near threshold', () => {
+    const option = distanceOption(
+      { edges: [0, 0.025, 0.05, 0.075], long: [1, 2, 3, 4], short: [0, 0, 1, 0] },
+      0.05,
+      PALETTE
+    )
+    const [long] = seriesOf(option)
+    expect(long.markArea!.data).toEqual([[{ xAxis: 0, name: 'within 5%' }, { xAxis: 1 }]])
+  })
+})
