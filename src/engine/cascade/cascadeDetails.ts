@@ -31,23 +31,26 @@ export interface CascadeDetails {
 const quoteNotional = (book: Book, i: number, price: number): number =>
   book.contract[i] === INVERSE ? book.size[i] : book.size[i] * price
 
-/** Equity of a position's own PnL at a price, in its margin currency. */
-function pnlAt(book: Book, i: number, price: number): number {
+/**
+ * A position's PnL at a price, in quote. For inverse contracts the coin PnL times the price,
+ * written without 1/price so that a cascade that ends at 0 gives the finite loss -size.
+ */
+function pnlInQuote(book: Book, i: number, price: number): number {
   const side = book.side[i]
-  if (book.contract[i] === INVERSE)
-    return side * book.size[i] * (1 / book.entryPrice[i] - 1 / price)
+  if (book.contract[i] === INVERSE) return side * book.size[i] * (price / book.entryPrice[i] - 1)
   return side * book.size[i] * (price - book.entryPrice[i])
 }
 
-/** A loss in the margin currency, in quote. */
-const inQuote = (book: Book, i: number, amount: number, price: number): number =>
-  book.contract[i] === INVERSE ? amount * price : amount
+/** A balance in the position's margin currency, in quote. */
+const balanceInQuote = (book: Book, i: number, balance: number, price: number): number =>
+  book.contract[i] === INVERSE ? balance * price : balance
 
 export function cascadeDetails(
   book: Book,
   table: LiquidationTable,
   ladder: LiquidationLadder,
-  run: CascadeRun
+  run: CascadeRun,
+  options: { perPosition: boolean } = { perPosition: true }
 ): CascadeDetails {
   const details: CascadeDetails = {
     long: { count: 0, notional: 0 },
@@ -72,10 +75,12 @@ export function cascadeDetails(
     venueCount[book.venue[i]]++
     venueNotional[book.venue[i]] += notional
     const account = book.account[i]
+    details.bankruptcyShortfall += shortfall
+    // Who exactly, by account and id, is what a report needs and a screen of totals does not.
+    if (!options.perPosition) return
     if (accountCount[account]++ === 0) touched.push(account)
     accountNotional[account] += notional
     accountShortfall[account] += shortfall
-    details.bankruptcyShortfall += shortfall
     details.liquidatedIds.push(book.ids[i])
   }
   let round = 0
@@ -85,13 +90,14 @@ export function cascadeDetails(
     const liquidationPrice = ladder.price[k]
     const ref = ladder.ref[k]
     if (ladder.kind[k] === UNIT_ISOLATED) {
-      const equity = isolatedMargin(book, ref) + pnlAt(book, ref, filled)
-      record(ref, liquidationPrice, inQuote(book, ref, Math.max(0, -equity), filled))
+      const equity =
+        balanceInQuote(book, ref, isolatedMargin(book, ref), filled) + pnlInQuote(book, ref, filled)
+      record(ref, liquidationPrice, Math.max(0, -equity))
     } else if (ladder.kind[k] === UNIT_CROSS) {
       const group = table.crossGroups[ref]
-      let equity = group.heldBalance
-      for (const i of group.members) equity += pnlAt(book, i, filled)
-      const shortfall = inQuote(book, group.members[0], Math.max(0, -equity), filled)
+      let equity = balanceInQuote(book, group.members[0], group.heldBalance, filled)
+      for (const i of group.members) equity += pnlInQuote(book, i, filled)
+      const shortfall = Math.max(0, -equity)
       for (let m = 0; m < group.members.length; m++)
         record(group.members[m], liquidationPrice, m === 0 ? shortfall : 0)
     }

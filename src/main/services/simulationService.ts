@@ -43,7 +43,7 @@ export class SimulationService {
     const model = this.model(request.underlying, request.impact)
     const ladder = this.ladder(request.underlying, request.shock > 0 ? 1 : -1)
     const run = runCascade({ ladder, startPrice, shock: request.shock, model })
-    const details = cascadeDetails(live.book, live.table, ladder, run)
+    const details = cascadeDetails(live.book, live.table, ladder, run, { perPosition: false })
     const outcome = lendingOutcome(lending, ladder, run, live.prices, AAVE_V3_RULES)
     return {
       runId: ++this.runs,

@@ -86,6 +86,38 @@ describe('instant cascade', () => {
     )
   })
 
+  it('an inverse position in a cascade that ends at zero loses its contract value: a finite shortfall', () => {
+    const inverse = position({
+      id: 'inv',
+      venue: 'generic',
+      symbol: 'XYZUSD_PERP',
+      contract: 'inverse',
+      size: 1_000_000,
+      entryPrice: 100,
+      margin: 1_000_000 / 100 / 10,
+      mmr: 0
+    })
+    const { book, table, ladder } = setup([inverse], -1)
+    const shallow = createLinearImpact({ depthPerPercent: 1 })
+    const run = runCascade({ ladder, startPrice: 100, shock: -0.2, model: shallow })
+    expect(run.summary.finalPrice).toBe(0)
+    const details = cascadeDetails(book, table, ladder, run)
+    // at 0 the coin margin is worth nothing and the long owes its whole contract value
+    expect(details.bankruptcyShortfall).toBe(1_000_000)
+  })
+
+  it('leaves out who exactly (ids, accounts) when only totals are wanted', () => {
+    const { book, table, ladder } = setup(rows, -1)
+    const run = runCascade({ ladder, startPrice: 100, shock: -0.05, model })
+    const full = cascadeDetails(book, table, ladder, run)
+    const totals = cascadeDetails(book, table, ladder, run, { perPosition: false })
+    expect(totals.liquidatedIds).toEqual([])
+    expect(totals.byAccount).toEqual([])
+    expect(totals.long).toEqual(full.long)
+    expect(totals.byVenue).toEqual(full.byVenue)
+    expect(totals.bankruptcyShortfall).toBe(full.bankruptcyShortfall)
+  })
+
   it('a shock that crosses nothing leaves the price where the shock put it', () => {
     const { ladder } = setup(rows, -1)
     const run = runCascade({ ladder, startPrice: 100, shock: -0.01, model })
