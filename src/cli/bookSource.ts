@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { appendPosition, createBook } from '../engine/book/book'
 import type { Book } from '../engine/book/columns'
 import { groupLendingLegs, type LendingPosition } from '../engine/lending/lendingBook'
@@ -7,28 +7,33 @@ import { findTierTable, type TierRegistry } from '../engine/margin/tierRegistry'
 import { SAMPLE_MARKETS } from '../engine/sample/sampleMarkets'
 import { samplePositions } from '../engine/sample/samplePositions'
 import { sampleLendingLegs } from '../engine/sample/sampleLendingLegs'
-import { importLendingFile, importPositionsFile } from '../main/import/importFiles'
+import { importLendingFile, importPositionFiles } from '../main/import/importFiles'
 import type { ImportSummary } from '../main/import/importSummary'
 import type { ImpactSpec } from '../engine/impact/createImpactModel'
-import { loadTierRegistry } from '../main/marketData/tierFiles'
+import { loadTierSources } from '../main/marketData/tierFiles'
 import { resourcesDir } from '../main/resourcesDir'
 import { loadSampleWorkspace, type SampleWorkspace } from '../main/sampleWorkspace'
 import { flag, listOption, stringOption, type OptionSpec, type ParsedArgs } from './args'
 import { CliError } from './cliError'
+import { MAPPING_HELP, MAPPING_OPTIONS, mappingOptions, mergeMode } from './mappingArgs'
 import { parsePriceAssignment } from './quantities'
 
 export const BOOK_OPTIONS: OptionSpec = {
   sample: { type: 'boolean' },
   lending: { type: 'string' },
   tiers: { type: 'string', multiple: true },
-  price: { type: 'string', multiple: true }
+  price: { type: 'string', multiple: true },
+  ...MAPPING_OPTIONS
 }
 
-export const BOOK_HELP = `  FILE                  positions CSV (canonical columns, see README), or
+export const BOOK_HELP = `  FILE...               positions CSVs (canonical columns, see README, or a venue's export with
+                        --preset), merged into one book; or
   --sample              the built-in sample book instead of a file
   --lending FILE        lending legs CSV (account,protocol,asset,role,amount,liquidation_threshold,liquidation_bonus)
   --price MARKET=P      market price, repeatable (BTC=61800 or BTCUSDT=61800); default: the file's mark_price
-  --tiers DIR           extra tier tables (<venue>/<SYMBOL>.csv), overriding the shipped ones`
+  --tiers DIR|VENUE=FILE  extra tier tables, overriding the shipped ones: a folder of <venue>/<SYMBOL>.csv,
+                        or one venue's table with a symbol column (binance=brackets.csv); repeatable
+${MAPPING_HELP}`
 
 export interface LoadedBook {
   source: string
@@ -46,15 +51,14 @@ export interface LoadedBook {
 
 export async function loadBookSource(command: string, args: ParsedArgs): Promise<LoadedBook> {
   const useSample = flag(args, 'sample')
-  const file = args.positionals[0]
-  if (useSample === (file !== undefined)) {
+  const files = args.positionals
+  if (useSample === files.length > 0) {
     throw new CliError(
-      `${command}: give a positions FILE or --sample (not both); see cascade ${command} --help`
+      `${command}: give a positions FILE or --sample (not both; several FILEs merge into one book); see cascade ${command} --help`
     )
   }
-  if (args.positionals.length > 1)
-    throw new CliError(`${command}: one FILE only, got ${args.positionals.join(' ')}`)
-  const registry = loadTierRegistry(join(resourcesDir(), 'tiers'), ...listOption(args, 'tiers'))
+  const registry = loadTierSources(join(resourcesDir(), 'tiers'), ...listOption(args, 'tiers'))
+  const mapping = await mappingOptions(args)
   const workspace = loadSampleWorkspace()
   const sample = useSample ? workspace : null
   let book: Book
@@ -63,17 +67,19 @@ export async function loadBookSource(command: string, args: ParsedArgs): Promise
     book = createBook(sample.positions.rows)
     for (const row of samplePositions(sample.positions)) appendPosition(book, row)
   } else {
-    const imported = await importPositionsFile(file, {
+    const imported = await importPositionFiles(files, {
+      ...mapping.positions,
+      merge: mergeMode(args),
       canResolveMaintenance: tierCoverage(registry)
     })
     book = imported.book
-    positionsSummary = imported.summary
+    positionsSummary = combinedSummary(imported.files, imported.notes)
   }
   const lendingFile = stringOption(args, 'lending')
   let lending: LendingPosition[] = []
   let lendingSummary: ImportSummary | null = null
   if (lendingFile) {
-    const imported = await importLendingFile(lendingFile)
+    const imported = await importLendingFile(lendingFile, mapping.lending)
     lending = groupLendingLegs(imported.legs)
     lendingSummary = imported.summary
   } else if (sample) {
@@ -82,7 +88,7 @@ export async function loadBookSource(command: string, args: ParsedArgs): Promise
   return {
     source: sample
       ? `built-in sample (${sample.positions.rows} positions, seed ${sample.positions.seed})`
-      : file,
+      : files.join(', '),
     book,
     lending,
     imports: { positions: positionsSummary, lending: lendingSummary },
@@ -91,6 +97,34 @@ export async function loadBookSource(command: string, args: ParsedArgs): Promise
     registry,
     sample,
     defaultImpact: workspace.impact
+  }
+}
+
+/**
+ * One summary for several files, as the reports print a single positions import: counts add up,
+ * each rejected row names its file.
+ */
+function combinedSummary(
+  files: readonly ImportSummary[],
+  mergeNotes: readonly string[]
+): ImportSummary {
+  if (files.length === 1 && mergeNotes.length === 0) return files[0]
+  const named = (summary: ImportSummary, text: string) => `${basename(summary.file)}: ${text}`
+  const notes = [
+    ...files.flatMap((summary) => (summary.notes ?? []).map((note) => named(summary, note))),
+    ...mergeNotes
+  ]
+  return {
+    file: files.map((summary) => summary.file).join(', '),
+    delimiter: files[0].delimiter,
+    read: files.reduce((sum, summary) => sum + summary.read, 0),
+    imported: files.reduce((sum, summary) => sum + summary.imported, 0),
+    rejected: files.reduce((sum, summary) => sum + summary.rejected, 0),
+    errors: files.flatMap((summary) =>
+      summary.errors.map((error) => ({ ...error, reason: named(summary, error.reason) }))
+    ),
+    extraColumns: [...new Set(files.flatMap((summary) => summary.extraColumns))],
+    ...(notes.length > 0 ? { notes } : {})
   }
 }
 

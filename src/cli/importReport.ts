@@ -16,6 +16,9 @@ export async function printImportSummary(out: Output, loaded: LoadedBook): Promi
   )
   if (lending) await out.line(`Lending: ${lending.file} (${describe(lending)})`)
   for (const summary of [positions, lending]) {
+    for (const note of summary?.notes ?? []) await out.line(`note: ${note}`)
+  }
+  for (const summary of [positions, lending]) {
     if (!summary || summary.errors.length === 0) continue
     await out.line()
     await out.line(`Rejected rows of ${summary.file}:`)

@@ -1,5 +1,6 @@
 import { CliError } from './cliError'
 import type { Command } from './command'
+import { estimateCommand } from './commands/estimate'
 import { liqCommand } from './commands/liq'
 import { sampleCommand } from './commands/sample'
 import { shockCommand } from './commands/shock'
@@ -7,7 +8,13 @@ import { sweepCommand } from './commands/sweep'
 import { parseCommandArgs } from './args'
 import type { CliIo } from './output'
 
-const COMMANDS: readonly Command[] = [sampleCommand, liqCommand, shockCommand, sweepCommand]
+const COMMANDS: readonly Command[] = [
+  sampleCommand,
+  liqCommand,
+  shockCommand,
+  sweepCommand,
+  estimateCommand
+]
 
 /** Errors that describe the user's input, not a bug: shown as one line, exit code 1. */
 const USER_ERRORS = new Set([

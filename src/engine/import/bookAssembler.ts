@@ -10,8 +10,13 @@ export type MaintenanceResolver = (venue: string, symbol: string, contract: Cont
 
 export interface BookAssembler {
   readonly book: Book
-  /** Appends the row, or returns why the book refuses it (the book is then unchanged). */
-  add(row: PositionRow, line: number): RowError | null
+  /** The line each position was read from, by book index. */
+  readonly lines: readonly number[]
+  /**
+   * Appends the row, or returns why the book refuses it (the book is then unchanged). `source`
+   * indexes the assembler's source names, when a book is assembled from several files.
+   */
+  add(row: PositionRow, line: number, source?: number): RowError | null
 }
 
 /** Venue and symbol codes live in Uint16Array columns. */
@@ -26,25 +31,32 @@ const hasRoomFor = (table: StringIndex, name: string): boolean =>
  * wallet balance that differs between an account's rows, and a row whose maintenance margin has
  * neither an `mmr` nor a tier table behind it.
  */
-export function createBookAssembler(canResolveMaintenance?: MaintenanceResolver): BookAssembler {
+export function createBookAssembler(
+  canResolveMaintenance?: MaintenanceResolver,
+  sources?: readonly string[]
+): BookAssembler {
   const book = createBook()
   const ids = new StringIndex()
-  /** The line each id was first seen on, by id code. */
+  /** The line each id was first seen on, by id code: every appended id is new, so by index too. */
   const idLines: number[] = []
+  /** The source each id came from, by id code, when there are several. */
+  const idSources: number[] = []
   // By account code, so the book's own account table is the only account index.
   const accountContracts: ContractKind[] = []
   const accountLines: number[] = []
   /** The first row that gave the account's cross wallet balance. */
   const walletLines: number[] = []
 
+  const where = (code: number): string =>
+    sources ? `line ${idLines[code]} of ${sources[idSources[code]]}` : `line ${idLines[code]}`
+
   function refusal(row: PositionRow, line: number): RowError | null {
     const seen = ids.get(row.id)
     if (seen !== undefined) {
-      const firstLine = idLines[seen]
       return {
         line,
         column: 'id',
-        reason: `duplicate id ${quoteValue(row.id)}, first seen on line ${firstLine}`
+        reason: `duplicate id ${quoteValue(row.id)}, first seen on ${where(seen)}`
       }
     }
     const account = book.accounts.get(row.account)
@@ -66,9 +78,10 @@ export function createBookAssembler(canResolveMaintenance?: MaintenanceResolver)
     return null
   }
 
-  function remember(row: PositionRow, line: number, index: number): void {
+  function remember(row: PositionRow, line: number, source: number, index: number): void {
     ids.intern(row.id)
     idLines.push(line)
+    if (sources) idSources.push(source)
     const account = book.account[index]
     accountContracts[account] ??= row.contract
     accountLines[account] ??= line
@@ -77,7 +90,8 @@ export function createBookAssembler(canResolveMaintenance?: MaintenanceResolver)
 
   return {
     book,
-    add(row, line) {
+    lines: idLines,
+    add(row, line, source = 0) {
       const refused = refusal(row, line)
       if (refused) return refused
       let index: number
@@ -89,7 +103,7 @@ export function createBookAssembler(canResolveMaintenance?: MaintenanceResolver)
         const walletLine = walletLines[book.accounts.get(row.account)!]
         return { line, column: 'wallet_balance', reason: `${error.message} (line ${walletLine})` }
       }
-      remember(row, line, index)
+      remember(row, line, source, index)
       return null
     }
   }

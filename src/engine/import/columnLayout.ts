@@ -1,9 +1,12 @@
 import { ImportFileError } from './importFileError'
+import { headerKey } from './mapping/headerKey'
 
 /** The canonical columns of one kind of file. */
 export interface ColumnLayout<F extends string> {
   fields: readonly F[]
   required: readonly F[]
+  /** Other names exporters give the fields (`qty`, `avgPrice`), by header key. */
+  aliases?: Readonly<Record<string, F>>
 }
 
 /** Where each canonical column sits in the file, and which columns are unknown. */
@@ -20,7 +23,7 @@ export interface ResolvedHeader<F extends string> {
 const MAX_LISTED_CHARACTERS = 120
 
 /** A header cell as the user wrote it, less surrounding blanks and a byte-order mark. */
-const writtenName = (name: string): string => name.replace(/^\ufeff/, '').trim()
+export const writtenName = (name: string): string => name.replace(/^\ufeff/, '').trim()
 
 /** `Entry Price`, ` entry-price ` and `ENTRY_PRICE` all name `entry_price`. */
 const canonicalName = (name: string): string =>
@@ -28,7 +31,7 @@ const canonicalName = (name: string): string =>
     .toLowerCase()
     .replace(/[\s-]+/g, '_')
 
-function uniqueName(name: string, taken: ReadonlySet<string>): string {
+export function uniqueName(name: string, taken: ReadonlySet<string>): string {
   let unique = name
   for (let n = 2; taken.has(unique); n++) unique = `${name} (${n})`
   return unique
@@ -40,9 +43,24 @@ function listed(names: readonly string[]): string {
 }
 
 /**
+ * The field an unknown name stands for: one of the layout's aliases, or a field written another
+ * way (`entryPrice`, `EntryPrice`). Only fields the header does not name exactly are filled.
+ */
+function aliasedField<F extends string>(
+  name: string,
+  layout: ColumnLayout<F>,
+  columns: Partial<Record<F, number>>
+): F | null {
+  const key = headerKey(name)
+  const field = layout.aliases?.[key] ?? layout.fields.find((known) => headerKey(known) === key)
+  return field !== undefined && columns[field] === undefined ? field : null
+}
+
+/**
  * Matches the header row to the layout: names are case-insensitive and trimmed, order is free,
- * unknown columns are kept as extra. Throws ImportFileError when the row names no known column
- * (it is data, not a header), names one twice, or lacks a required column.
+ * aliases fill fields the header does not name exactly, unknown columns are kept as extra. Throws
+ * ImportFileError when the row names no known column (it is data, not a header), names one
+ * twice, or lacks a required column.
  */
 export function resolveColumns<F extends string>(
   header: readonly string[],
@@ -55,7 +73,7 @@ export function resolveColumns<F extends string>(
     extraIndices: [],
     width: header.length
   }
-  const taken = new Set<string>()
+  const unknown: number[] = []
   header.forEach((name, index) => {
     const canonical = canonicalName(name)
     if (known.has(canonical)) {
@@ -64,13 +82,20 @@ export function resolveColumns<F extends string>(
         throw new ImportFileError(`the header names column ${field} twice`)
       }
       resolved.columns[field] = index
-    } else if (canonical !== '') {
-      const unique = uniqueName(writtenName(name), taken)
-      taken.add(unique)
-      resolved.extra.push(unique)
-      resolved.extraIndices.push(index)
-    }
+    } else if (canonical !== '') unknown.push(index)
   })
+  const taken = new Set<string>()
+  for (const index of unknown) {
+    const field = aliasedField(header[index], layout, resolved.columns)
+    if (field !== null) {
+      resolved.columns[field] = index
+      continue
+    }
+    const unique = uniqueName(writtenName(header[index]), taken)
+    taken.add(unique)
+    resolved.extra.push(unique)
+    resolved.extraIndices.push(index)
+  }
   if (Object.keys(resolved.columns).length === 0) {
     throw new ImportFileError(
       `no header row: the first line should name columns such as ${layout.required.join(',')}`

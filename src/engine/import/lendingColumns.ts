@@ -1,3 +1,4 @@
+import { LENDING_ALIASES } from './canonicalAliases'
 import { resolveColumns, type ColumnLayout, type ResolvedHeader } from './columnLayout'
 
 export const LENDING_FIELDS = [
@@ -16,7 +17,8 @@ export type LendingHeader = ResolvedHeader<LendingField>
 /** The thresholds are optional columns: a file of debt legs alone needs neither. */
 const LENDING_LAYOUT: ColumnLayout<LendingField> = {
   fields: LENDING_FIELDS,
-  required: ['account', 'protocol', 'asset', 'role', 'amount']
+  required: ['account', 'protocol', 'asset', 'role', 'amount'],
+  aliases: LENDING_ALIASES
 }
 
 /** Reads the header row of a lending legs file; throws ImportFileError when unusable. */

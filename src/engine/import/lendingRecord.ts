@@ -30,7 +30,8 @@ function collateralParameter(
   return requiredNumber(cells, field, FRACTION_UP_TO_ONE, parseFraction)
 }
 
-function readLeg(cells: Cells): LendingLegRow {
+/** Reads one leg from a record's canonical cells; throws CellRejection for a bad cell. */
+export function readLeg(cells: Cells): LendingLegRow {
   const account = requiredText(cells, 'account')
   const protocol = requiredText(cells, 'protocol').toLowerCase()
   const asset = requiredText(cells, 'asset')

@@ -1,3 +1,4 @@
+import { POSITION_ALIASES } from './canonicalAliases'
 import { resolveColumns, type ColumnLayout, type ResolvedHeader } from './columnLayout'
 
 export const POSITION_FIELDS = [
@@ -23,7 +24,8 @@ export type PositionHeader = ResolvedHeader<PositionField>
 
 const POSITION_LAYOUT: ColumnLayout<PositionField> = {
   fields: POSITION_FIELDS,
-  required: ['id', 'symbol', 'side', 'size', 'entry_price']
+  required: ['id', 'symbol', 'side', 'size', 'entry_price'],
+  aliases: POSITION_ALIASES
 }
 
 /** Reads the header row of a canonical positions file; throws ImportFileError when unusable. */

@@ -73,7 +73,8 @@ function walletBalanceOf(cells: Cells, marginMode: MarginMode): number | null {
   return requiredNumber(cells, 'wallet_balance', NON_NEGATIVE)
 }
 
-function readPosition(cells: Cells): PositionRow {
+/** Reads one position from a record's canonical cells; throws CellRejection for a bad cell. */
+export function readPosition(cells: Cells): PositionRow {
   const id = requiredText(cells, 'id')
   const symbol = requiredText(cells, 'symbol')
   const side = requiredChoice(cells, 'side', SIDES)

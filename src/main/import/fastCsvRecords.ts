@@ -16,6 +16,8 @@ export class NeedsStrictParser extends Error {
 
 const CHUNK_BYTES = 64 * 1024
 const BYTE_ORDER_MARK = '\uFEFF'
+/** What the stream's decoder puts where bytes are not UTF-8. */
+const REPLACEMENT_CHARACTER = '\uFFFD'
 
 const hasLineBreak = (fields: readonly string[]): boolean => {
   for (const field of fields)
@@ -44,6 +46,11 @@ export function fastCsvRecords(
     let bytesAtLastRecord = 0
     let settled = false
     let parserHandle: Papa.Parser | null = null
+    // Set before PapaParse sees the chunk: this listener is registered first.
+    let sawInvalidText = false
+    file.on('data', (chunk) => {
+      sawInvalidText ||= (chunk as string).includes(REPLACEMENT_CHARACTER)
+    })
     const stop = (error: unknown): void => {
       if (settled) return
       settled = true
@@ -79,7 +86,7 @@ export function fastCsvRecords(
           if (hasLineBreak(fields)) return stop(new NeedsStrictParser())
           if (isBlankRecord(fields)) continue
           try {
-            onRecord(fields, line, file.bytesRead)
+            onRecord(fields, line, file.bytesRead, sawInvalidText)
           } catch (error) {
             return stop(error)
           }

@@ -3,7 +3,8 @@ import type { RowError } from '../../engine/import/rowError'
 import { fileError } from './fileError'
 import { ImportCancelledError } from './importCancelledError'
 import type { ImportOptions } from './importOptions'
-import type { ImportSummary } from './importSummary'
+import { FileDamage } from './fileDamage'
+import type { ImportSummary, MappingReport } from './importSummary'
 import { createProgressReporter } from './progressReporter'
 import { fastCsvRecords, NeedsStrictParser } from './fastCsvRecords'
 import { sniffCsvFile, type CsvFileFacts } from './sniffCsvFile'
@@ -12,6 +13,10 @@ import { streamCsvRecords } from './streamCsvRecords'
 /** Takes the data records of one file, once its header row is known. */
 export interface RecordSink {
   extraColumns: readonly string[]
+  /** Set when the file is read through a preset or mapping. */
+  mapping?: MappingReport
+  /** What the user should know about how the file is read (fields it lacks, ...). */
+  notes?: readonly string[]
   /** Keeps the record, or returns why it was rejected. */
   take(fields: readonly string[], line: number): RowError | null
 }
@@ -19,12 +24,37 @@ export interface RecordSink {
 /** Reads the header row into a sink; throws ImportFileError when the header is unusable. */
 export type SinkOpener = (header: readonly string[]) => RecordSink
 
+/** A header that reads as one column is most often a file split by another delimiter. */
+const ONE_COLUMN_HINT =
+  ' (the header reads as a single column: is the file delimited by something other than comma, semicolon, tab or |?)'
+
 function openSink(path: string, open: SinkOpener, header: readonly string[]): RecordSink {
   try {
     return open(header)
   } catch (error) {
-    throw error instanceof ImportFileError ? fileError(path, error.message) : error
+    if (!(error instanceof ImportFileError)) throw error
+    throw fileError(path, `${error.message}${header.length === 1 ? ONE_COLUMN_HINT : ''}`)
   }
+}
+
+/** A book holds this many rows before memory, not the user, decides when the import ends. */
+export const MAX_IMPORT_ROWS = 10_000_000
+
+function refuseOversized(path: string, { totalBytes, estimatedRows }: CsvFileFacts): void {
+  if (estimatedRows <= MAX_IMPORT_ROWS) return
+  const gigabytes = (totalBytes / 1024 ** 3).toFixed(1)
+  const millions = Math.round(estimatedRows / 1e6)
+  throw fileError(
+    path,
+    `is ${gigabytes} GiB, about ${millions} million rows: more than the ${MAX_IMPORT_ROWS / 1e6} million rows a book holds; split the file or filter it first (by venue or symbol)`
+  )
+}
+
+function refuseTooMany(path: string): never {
+  throw fileError(
+    path,
+    `has more than ${MAX_IMPORT_ROWS / 1e6} million rows, more than a book holds; split the file`
+  )
 }
 
 /**
@@ -42,6 +72,7 @@ export async function importCsvFile(
 ): Promise<ImportSummary> {
   if (options.signal?.aborted) throw new ImportCancelledError()
   const facts = await sniffCsvFile(path)
+  refuseOversized(path, facts)
   try {
     return await importWith(fastCsvRecords, path, facts, options, open)
   } catch (error) {
@@ -68,23 +99,32 @@ async function importWith(
     extraColumns: []
   }
   const progress = createProgressReporter(totalBytes, onProgress)
+  const damage = new FileDamage()
   let sink: RecordSink | null = null
-  const bytesRead = await stream(path, { delimiter, signal }, (fields, line, bytes) => {
-    if (sink === null) {
-      sink = openSink(path, open, fields)
-      summary.extraColumns = [...sink.extraColumns]
-      return
+  const bytesRead = await stream(
+    path,
+    { delimiter, signal },
+    (fields, line, bytes, mayHoldInvalidText) => {
+      if (sink === null) {
+        sink = openSink(path, open, fields)
+        summary.extraColumns = [...sink.extraColumns]
+        if (sink.mapping) summary.mapping = sink.mapping
+        if (sink.notes && sink.notes.length > 0) summary.notes = [...sink.notes]
+        return
+      }
+      if (++summary.read > MAX_IMPORT_ROWS) refuseTooMany(path)
+      const error = sink.take(fields, line)
+      damage.observe(fields, line, mayHoldInvalidText, error)
+      if (error === null) summary.imported++
+      else {
+        summary.rejected++
+        summary.errors.push(error)
+      }
+      progress.update(bytes, summary.read)
     }
-    summary.read++
-    const error = sink.take(fields, line)
-    if (error === null) summary.imported++
-    else {
-      summary.rejected++
-      summary.errors.push(error)
-    }
-    progress.update(bytes, summary.read)
-  })
+  )
   if (sink === null) throw fileError(path, 'the file is empty')
+  await damage.finish(summary, path, totalBytes)
   progress.finish(bytesRead, summary.read)
   // An abort during the last progress report still cancels: nothing partial is returned.
   if (signal?.aborted) throw new ImportCancelledError()

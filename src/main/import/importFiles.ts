@@ -5,11 +5,21 @@
 export { ImportFileError } from '../../engine/import/importFileError'
 export type { RowError } from '../../engine/import/rowError'
 export { ImportCancelledError } from './importCancelledError'
-export { importLendingFile, type LendingImport } from './importLendingFile'
+export {
+  importLendingFile,
+  type LendingImport,
+  type LendingImportOptions
+} from './importLendingFile'
 export type { ImportOptions, ImportProgress } from './importOptions'
 export {
   importPositionsFile,
   type PositionImport,
   type PositionImportOptions
 } from './importPositionsFile'
-export type { ImportSummary } from './importSummary'
+export type { ImportSummary, MappingReport } from './importSummary'
+export {
+  importPositionFiles,
+  type PositionFilesImport,
+  type PositionFilesOptions
+} from './importPositionFiles'
+export type { MappingOptions } from './mappingOptions'

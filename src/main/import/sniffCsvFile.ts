@@ -13,6 +13,30 @@ const UTF16_BOMS = [
 export interface CsvFileFacts {
   totalBytes: number
   delimiter: Delimiter
+  /** Rows the file holds, extrapolated from the line length of its head. */
+  estimatedRows: number
+}
+
+/** Formats people rename to .csv, by their first bytes, and what to do instead. */
+const SIGNATURES: { bytes: number[]; problem: string }[] = [
+  {
+    bytes: [0x50, 0x4b, 0x03, 0x04],
+    problem: 'is a zip archive or an Excel workbook, not CSV text: save or export it as CSV'
+  },
+  { bytes: [0x1f, 0x8b], problem: 'is gzip-compressed: decompress it first' },
+  { bytes: [0x50, 0x41, 0x52, 0x31], problem: 'is a Parquet file, not CSV text: export it as CSV' },
+  { bytes: [0x25, 0x50, 0x44, 0x46], problem: 'is a PDF document, not CSV text' },
+  {
+    bytes: [0xd0, 0xcf, 0x11, 0xe0],
+    problem: 'is a legacy Excel (.xls) workbook, not CSV text: save it as CSV'
+  }
+]
+
+function estimateRows(head: Uint8Array, totalBytes: number): number {
+  let lines = 0
+  for (const byte of head) if (byte === 0x0a) lines++
+  if (head.length === totalBytes) return lines + 1
+  return Math.round((totalBytes * Math.max(1, lines)) / head.length)
 }
 
 const startsWith = (bytes: Uint8Array, prefix: number[]): boolean =>
@@ -30,6 +54,8 @@ async function inspect(path: string, handle: FileHandle): Promise<CsvFileFacts> 
   if (stats.size === 0) throw fileError(path, 'the file is empty')
   const head = await readHead(handle, stats.size)
   // UTF-16 is full of NUL bytes, so it would otherwise pass for binary.
+  const known = SIGNATURES.find(({ bytes }) => startsWith(head, bytes))
+  if (known) throw fileError(path, known.problem)
   if (UTF16_BOMS.some((bom) => startsWith(head, bom))) {
     throw fileError(path, 'is UTF-16 text; save it as UTF-8 CSV')
   }
@@ -38,7 +64,11 @@ async function inspect(path: string, handle: FileHandle): Promise<CsvFileFacts> 
   }
   const text = new TextDecoder().decode(head)
   if (text.trim() === '' && stats.size === head.length) throw fileError(path, 'the file is empty')
-  return { totalBytes: stats.size, delimiter: detectDelimiter(text) }
+  return {
+    totalBytes: stats.size,
+    delimiter: detectDelimiter(text),
+    estimatedRows: estimateRows(head, stats.size)
+  }
 }
 
 /**

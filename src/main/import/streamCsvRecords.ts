@@ -9,8 +9,16 @@ import { createLineCounter } from './physicalLines'
 
 const CHUNK_BYTES = 64 * 1024
 
-/** Called synchronously for each record that is not blank. */
-export type CsvRecordHandler = (fields: string[], line: number, bytesRead: number) => void
+/**
+ * Called synchronously for each record that is not blank. `mayHoldInvalidText` is false while
+ * the stream has decoded nothing but valid UTF-8, so most files skip a per-record check.
+ */
+export type CsvRecordHandler = (
+  fields: string[],
+  line: number,
+  bytesRead: number,
+  mayHoldInvalidText: boolean
+) => void
 
 export interface CsvStreamOptions {
   delimiter: string
@@ -66,7 +74,8 @@ export async function streamCsvRecords(
     const line = lines.take(fields)
     if (stopped || signal?.aborted || isBlankRecord(fields)) return
     try {
-      onRecord(fields, line, file.bytesRead)
+      // csv-parse decodes inside the parser, out of sight: every record is checked.
+      onRecord(fields, line, file.bytesRead, true)
     } catch (error) {
       stopped = true
       parser.destroy(error as Error)

@@ -43,9 +43,9 @@ describe('resolveHeader', () => {
   })
 
   it('lists every missing required column', () => {
-    expect(() => resolveHeader(['id', 'symbol', 'qty'])).toThrow(
+    expect(() => resolveHeader(['id', 'symbol', 'notional'])).toThrow(
       new ImportFileError(
-        'missing required columns: side, size, entry_price (the header has: id, symbol, qty)'
+        'missing required columns: side, size, entry_price (the header has: id, symbol, notional)'
       )
     )
     expect(() => resolveHeader(['id', 'symbol', 'side', 'size'])).toThrow(

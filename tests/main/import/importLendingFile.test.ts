@@ -76,7 +76,7 @@ describe('importLendingFile', () => {
     const error = await importLendingFile(path).catch((thrown: unknown) => thrown)
     expect(error).toBeInstanceOf(ImportFileError)
     expect((error as Error).message).toBe(
-      `${path}: missing required columns: protocol, asset, role, amount (the header has: id, account, venue, symbol, contract, side, size, entry_price, margin_mode, margin, leverage, mmr, maintenance_amount, w…)`
+      `${path}: missing required columns: protocol, role, amount (the header has: id, account, venue, symbol, contract, side, size, entry_price, margin_mode, margin, leverage, mmr, maintenance_amount, w…)`
     )
   })
 
