@@ -172,12 +172,5 @@ function marketPrices(
     const { market, price } = parsePriceAssignment(text)
     prices.set(underlyingOf(market), price)
   }
-  const unpriced = [...new Set(underlyings)].filter((underlying) => !prices.has(underlying))
-  if (unpriced.length > 0) {
-    const example = unpriced.map((underlying) => `--price ${underlying}=<price>`).join(' ')
-    throw new CliError(
-      `no market price for ${unpriced.join(', ')}: give ${example} or a mark_price column`
-    )
-  }
   return prices
 }

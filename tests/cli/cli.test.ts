@@ -96,6 +96,20 @@ describe('cascade CLI', () => {
     expect(p3.liquidationPrice).toBeCloseTo(60000 + (6000 - 300), 6)
   })
 
+  it('liq without any market price still gives liquidation prices, and says what it cannot give', async () => {
+    const file = join(tmp, 'unpriced.csv')
+    writeFileSync(
+      file,
+      [CANONICAL, 'p1,a1,binance,BTCUSDT,linear,long,1,60000,isolated,6000,,,,,'].join('\n')
+    )
+    const run = await cli('liq', file, '--json')
+    expect(run.code).toBe(0)
+    const result = JSON.parse(run.stdout)
+    expect(result.positions[0].liquidationPrice).toBeCloseTo((6000 + 50 - 60000) / (0.005 - 1), 6)
+    expect(result.positions[0].distanceToLiquidation).toBeNull()
+    expect(result.issues[0].reason).toMatch(/no mark price/)
+  })
+
   it('liq --csv: one row per position, formula-safe text cells', async () => {
     const file = join(tmp, 'inject.csv')
     writeFileSync(
