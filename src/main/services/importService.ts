@@ -113,6 +113,8 @@ export class ImportService {
     const started = performance.now()
     const result = await tasks.run('import', `Import ${file.name}`, async ({ signal, report }) => {
       const { book, summary } = await importPositionsFile(file.path, {
+        // Exchange and protocol exports are recognised by their header; canonical files read as before.
+        preset: 'auto',
         signal,
         onProgress: ({ bytesRead, totalBytes, rowsRead }) =>
           report(
