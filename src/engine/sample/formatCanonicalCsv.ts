@@ -1,36 +1,10 @@
 import type { PositionRow } from '../book/positionRow'
 import type { LendingLegRow } from '../lending/legRow'
-
-const POSITION_COLUMNS = [
-  'id',
-  'account',
-  'venue',
-  'symbol',
-  'contract',
-  'side',
-  'size',
-  'entry_price',
-  'margin_mode',
-  'margin',
-  'leverage',
-  'mmr',
-  'maintenance_amount',
-  'wallet_balance',
-  'mark_price'
-]
-
-const LENDING_LEG_COLUMNS = [
-  'account',
-  'protocol',
-  'asset',
-  'role',
-  'amount',
-  'liquidation_threshold',
-  'liquidation_bonus'
-]
+import { LENDING_FIELDS } from '../import/lendingColumns'
+import { POSITION_FIELDS } from '../import/positionColumns'
 
 export function positionCsvHeader(): string {
-  return POSITION_COLUMNS.join(',')
+  return POSITION_FIELDS.join(',')
 }
 
 /** Canonical columns only: `extra` columns belong to the file they came from. */
@@ -57,7 +31,7 @@ export function formatPositionCsvLine(row: PositionRow): string {
 }
 
 export function lendingLegCsvHeader(): string {
-  return LENDING_LEG_COLUMNS.join(',')
+  return LENDING_FIELDS.join(',')
 }
 
 export function formatLendingLegCsvLine(leg: LendingLegRow): string {
