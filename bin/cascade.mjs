@@ -6,4 +6,7 @@ import { register } from 'tsx/esm/api'
 register()
 const { runCli, exitQuietlyOnClosedPipe } = await import('../src/cli/main.ts')
 exitQuietlyOnClosedPipe()
-process.exitCode = await runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr })
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr
+})
