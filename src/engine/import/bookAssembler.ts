@@ -22,8 +22,9 @@ export interface BookAssembler {
 /** Venue and symbol codes live in Uint16Array columns. */
 const MAX_CODES = 2 ** 16
 
+/** The size test first: it settles every book but one with 65,536 venues, without a lookup. */
 const hasRoomFor = (table: StringIndex, name: string): boolean =>
-  table.has(name) || table.size < MAX_CODES
+  table.size < MAX_CODES || table.has(name)
 
 /**
  * Builds a book row by row, refusing what only the book as a whole can catch: a repeated id, an
