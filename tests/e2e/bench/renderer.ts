@@ -1,0 +1,145 @@
+/**
+ * The cockpit's responsiveness in Debian's Chromium, through the end-to-end harness (the real
+ * renderer on the real main-process code): run-click to the heatmap redrawn, grid scroll to the
+ * middle of the book, and an edit to the heatmap re-binned. Each is measured on the 1M-position
+ * sample and on the 20k one in the same run, and printed as a ratio to its target.
+ *
+ *   npm run build && npx tsx tests/e2e/bench/renderer.ts
+ */
+import { chromium, type Page } from 'playwright-core'
+import type { CockpitApi } from '../../../src/shared/contract'
+import { startHarness } from '../harness/harnessServer'
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+]
+
+const nextFrames = (page: Page): Promise<void> =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+  )
+
+async function openBook(page: Page, million: boolean): Promise<void> {
+  if (!million) return
+  await page.getByRole('button', { name: 'Sample ▾' }).click()
+  await page.getByRole('menuitem', { name: 'Sample book, 1,000,000 positions' }).click()
+  await page.getByText(/1,000,000 positions · book v\d+/).waitFor({ timeout: 180_000 })
+}
+
+async function showView(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: label }).click()
+  await page.locator(`main[data-view="${label.toLowerCase()}"]`).waitFor()
+}
+
+/** The status bar's run counter, "run #N in X ms": it moves when a result arrives. */
+const runNumber = (page: Page): Promise<number> =>
+  page.evaluate(() => Number(/run #(\d+)/.exec(document.body.innerText)?.[1] ?? 0))
+
+/** Run-click to the new result drawn (the run counter moved and two frames painted). */
+async function runToDrawn(page: Page): Promise<number> {
+  await showView(page, 'Cockpit')
+  await page.locator('[data-stat="final-price"] .value').waitFor()
+  const before = await runNumber(page)
+  await page.getByLabel('Shock percent').fill('-9.5')
+  const start = performance.now()
+  await page.keyboard.press('Control+Enter')
+  await page.waitForFunction(
+    (old) => Number(/run #(\d+)/.exec(document.body.innerText)?.[1] ?? 0) > old,
+    before
+  )
+  await nextFrames(page)
+  return performance.now() - start
+}
+
+/** Scroll the grid to the middle of the book until the rows there show their ids. */
+async function scrollToMiddle(page: Page): Promise<number> {
+  await showView(page, 'Book')
+  await page.locator('.ag-row[row-index="0"] [col-id="id"]').waitFor()
+  const start = performance.now()
+  const middle = await page.evaluate(() => {
+    const viewport = document.querySelector('.ag-grid-viewport') as HTMLElement
+    viewport.scrollTop = viewport.scrollHeight / 2
+    return Math.floor(viewport.scrollHeight / 2)
+  })
+  await page.waitForFunction((top) => {
+    const rows = [...document.querySelectorAll('.ag-row')] as HTMLElement[]
+    return rows.some((row) => {
+      const box = row.getBoundingClientRect()
+      const id = row.querySelector('[col-id="id"]')?.textContent ?? ''
+      return Number(row.getAttribute('row-index')) * box.height >= top * 0.95 && /\w\d+/.test(id)
+    })
+  }, middle)
+  await nextFrames(page)
+  return performance.now() - start
+}
+
+/**
+ * An entry-price edit to the heatmap re-binned and drawn. The edit goes through the same contract
+ * call the grid makes, from the cockpit view, so the time is the edit's and not a view switch's.
+ */
+async function editToHeatmap(page: Page): Promise<number> {
+  await showView(page, 'Cockpit')
+  const heatmap = page.locator('[data-chart="Liquidation heatmap"]').first()
+  const version = Number(await heatmap.getAttribute('data-bins-version'))
+  const start = performance.now()
+  const edited = await page.evaluate(async () => {
+    const { cockpit } = window as unknown as { cockpit: CockpitApi }
+    const query = { sort: [], filters: [], search: '' }
+    const [row] = (await cockpit.bookPage({ query, offset: 0, limit: 1 })).rows
+    return cockpit.bookEdit({
+      id: row.id,
+      column: 'entryPrice',
+      value: String(row.entryPrice * 1.01)
+    })
+  })
+  if (!edited.ok) throw new Error(`the edit was refused: ${edited.message}`)
+  await page.waitForFunction(
+    (v) =>
+      Number(
+        document
+          .querySelector('[data-chart="Liquidation heatmap"]')
+          ?.getAttribute('data-bins-version')
+      ) > v,
+    version
+  )
+  await nextFrames(page)
+  return performance.now() - start
+}
+
+async function measure(million: boolean): Promise<{ run: number; scroll: number; edit: number }> {
+  const harness = await startHarness()
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS
+  })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+    await page.goto(harness.url)
+    await page.getByTestId('workspace-name').waitFor()
+    await openBook(page, million)
+    const run = await runToDrawn(page)
+    const scroll = await scrollToMiddle(page)
+    const edit = await editToHeatmap(page)
+    return { run, scroll, edit }
+  } finally {
+    await browser.close()
+    await harness.close()
+  }
+}
+
+const small = await measure(false)
+const large = await measure(true)
+const row = (label: string, target: number, ours: number, base: number): void =>
+  console.log(
+    `${label.padEnd(36)} ${(ours / target).toFixed(2)}x its ${target} ms target; ${(ours / base).toFixed(2)}x the 20k book (${ours.toFixed(0)} ms)`
+  )
+console.log('Cockpit in Chromium, 1M-position sample book')
+row('run-click to heatmap drawn', 300, large.run, small.run)
+row('grid scroll to the middle', 100, large.scroll, small.scroll)
+row('edit to heatmap re-binned and drawn', 100, large.edit, small.edit)
