@@ -6,7 +6,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts') }
+        input: {
+          index: resolve('src/main/index.ts'),
+          // Worker threads load their own entry file: the Monte Carlo pool looks for it beside index.js.
+          monteCarloWorker: resolve('src/main/simulation/monteCarloWorker.ts')
+        }
       }
     }
   },

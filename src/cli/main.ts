@@ -2,6 +2,7 @@ import { CliError } from './cliError'
 import type { Command } from './command'
 import { estimateCommand } from './commands/estimate'
 import { liqCommand } from './commands/liq'
+import { runCommand } from './commands/run'
 import { sampleCommand } from './commands/sample'
 import { shockCommand } from './commands/shock'
 import { sweepCommand } from './commands/sweep'
@@ -13,6 +14,7 @@ const COMMANDS: readonly Command[] = [
   liqCommand,
   shockCommand,
   sweepCommand,
+  runCommand,
   estimateCommand
 ]
 

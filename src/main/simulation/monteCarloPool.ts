@@ -1,0 +1,201 @@
+import { availableParallelism } from 'node:os'
+import type { Worker } from 'node:worker_threads'
+import {
+  addPathBatch,
+  createMonteCarloResults,
+  type MonteCarloResults
+} from '../../engine/montecarlo/monteCarloResults'
+import type { TimelineBook } from '../../engine/timeline/timelineBook'
+import type { TimelineInputs } from '../../engine/timeline/timelinePlan'
+import { toSharedArrays } from './sharedArrays'
+import { siblingScript, startWorker } from './startWorker'
+import type { FromWorker, ToWorker } from './workerMessages'
+
+export interface MonteCarloJob {
+  /** Shared with the workers for the run; pass it through toSharedArrays once to share it for good. */
+  book: TimelineBook
+  inputs: TimelineInputs
+  paths: number
+}
+
+export interface MonteCarloProgress {
+  completed: number
+  total: number
+  elapsedMs: number
+}
+
+export interface MonteCarloRunOptions {
+  /**
+   * Paths per batch handed to a worker. Default: batches shrinking with the paths left (a
+   * quarter of each worker's share, at most 100), so the workers finish together.
+   */
+  batchSize?: number
+  /** Stops the run at once and keeps the paths finished so far; the pool stays usable. */
+  signal?: AbortSignal
+  /** After each batch. */
+  onProgress?: (progress: MonteCarloProgress) => void
+}
+
+export interface MonteCarloRun {
+  results: MonteCarloResults
+  cancelled: boolean
+  workers: number
+  /** From the start of the run, the pool already started. */
+  elapsedMs: number
+}
+
+const MAX_BATCH = 100
+/** Batches each worker has queued, so none waits for the main thread between two. */
+const IN_FLIGHT = 2
+
+interface ActiveRun {
+  run: number
+  job: MonteCarloJob
+  results: MonteCarloResults
+  next: number
+  /** Fixed, or null for shrinking batches. */
+  batchSize: number | null
+  started: number
+  options: MonteCarloRunOptions
+  /** Ends the run: finished, cancelled, or failed. */
+  settle: (end: { cancelled: boolean } | { error: Error }) => void
+}
+
+/**
+ * Worker threads that run Monte Carlo paths, started once and reused run after run. A run sends
+ * the book to every worker once, in shared memory; each worker compiles the plan and runs the
+ * batches it is handed, path i always from the seed of path i, so the results do not depend on
+ * how many workers ran them or in what order the batches came back.
+ */
+export class MonteCarloPool {
+  private runs = 0
+  private active: ActiveRun | null = null
+  private broken: Error | null = null
+
+  private constructor(private readonly workers: Worker[]) {}
+
+  /** Starts `size` workers (default: one per core) and waits until each has loaded its code. */
+  static async start(size = availableParallelism()): Promise<MonteCarloPool> {
+    const workers = Array.from({ length: Math.max(1, size) }, () =>
+      startWorker(siblingScript(import.meta.url, 'monteCarloWorker'))
+    )
+    const pool = new MonteCarloPool(workers)
+    try {
+      await Promise.all(workers.map((worker) => pool.listen(worker)))
+    } catch (error) {
+      await pool.close()
+      throw error
+    }
+    return pool
+  }
+
+  get size(): number {
+    return this.workers.length
+  }
+
+  run(job: MonteCarloJob, options: MonteCarloRunOptions = {}): Promise<MonteCarloRun> {
+    if (this.broken) return Promise.reject(this.broken)
+    if (this.active)
+      return Promise.reject(new Error('a Monte Carlo run is already going on this pool'))
+    const { paths, inputs } = job
+    const results = createMonteCarloResults(paths, inputs.markets.length, inputs.scenario.steps)
+    const batchSize = options.batchSize ?? null
+    const started = performance.now()
+    const outcome = (cancelled: boolean): MonteCarloRun => ({
+      results,
+      cancelled,
+      workers: this.size,
+      elapsedMs: performance.now() - started
+    })
+    if (options.signal?.aborted) return Promise.resolve(outcome(true))
+    return new Promise((resolve, reject) => {
+      const cancel = (): void => active.settle({ cancelled: true })
+      const active: ActiveRun = {
+        run: ++this.runs,
+        job,
+        results,
+        next: 0,
+        batchSize,
+        started,
+        options,
+        settle: (end) => {
+          if (this.active !== active) return
+          this.active = null
+          options.signal?.removeEventListener('abort', cancel)
+          if ('error' in end) reject(end.error)
+          else resolve(outcome(end.cancelled))
+        }
+      }
+      this.active = active
+      options.signal?.addEventListener('abort', cancel)
+      const book = toSharedArrays(job.book)
+      const load: ToWorker = { kind: 'load', run: active.run, book, inputs }
+      for (const worker of this.workers) worker.postMessage(load)
+    })
+  }
+
+  async close(): Promise<void> {
+    this.broken ??= new Error('the Monte Carlo pool is closed')
+    this.active?.settle({ error: this.broken })
+    await Promise.all(this.workers.map((worker) => worker.terminate()))
+  }
+
+  /** Routes a worker's messages; resolves once it has started. */
+  private listen(worker: Worker): Promise<void> {
+    return new Promise((started, failed) => {
+      worker.on('message', (message: FromWorker) => {
+        if (message.kind === 'started') started()
+        else this.receive(worker, message)
+      })
+      worker.on('error', (error) => {
+        failed(error)
+        this.fail(error)
+      })
+      worker.on('exit', (code) => {
+        const error = new Error(`a Monte Carlo worker stopped (exit code ${code})`)
+        failed(error)
+        this.fail(error)
+      })
+    })
+  }
+
+  private receive(worker: Worker, message: Exclude<FromWorker, { kind: 'started' }>): void {
+    const active = this.active
+    if (!active || message.run !== active.run) return
+    if (message.kind === 'failed') {
+      active.settle({ error: new Error(`Monte Carlo worker: ${message.message}`) })
+      return
+    }
+    if (message.kind === 'ready') {
+      for (let i = 0; i < IN_FLIGHT; i++) this.dispatch(worker, active)
+      return
+    }
+    addPathBatch(active.results, message.batch)
+    active.options.onProgress?.({
+      completed: active.results.completed,
+      total: active.job.paths,
+      elapsedMs: performance.now() - active.started
+    })
+    this.dispatch(worker, active)
+  }
+
+  private dispatch(worker: Worker, active: ActiveRun): void {
+    const { paths } = active.job
+    if (active.results.completed === paths) return active.settle({ cancelled: false })
+    const left = paths - active.next
+    if (left <= 0) return
+    const count = Math.min(
+      left,
+      active.batchSize ?? Math.min(MAX_BATCH, Math.ceil(left / (4 * this.size)))
+    )
+    const message: ToWorker = { kind: 'paths', run: active.run, from: active.next, count }
+    active.next += count
+    worker.postMessage(message)
+  }
+
+  private fail(error: Error): void {
+    if (this.broken) return
+    this.broken = error
+    this.active?.settle({ error })
+  }
+}
