@@ -6,69 +6,82 @@ import { closeFactorFor, type CloseFactorRules } from './closeFactor'
 import { collateralValue, debtValue, healthFactor, lendingLiquidationPrice } from './health'
 import type { LendingPosition } from './lendingBook'
 
-/** What one liquidation of a lending position does when the market's price crosses its level. */
-interface LendingLiquidation {
-  price: number
+/** What one close-factor liquidation of a lending position does at a price of one market. */
+export interface LendingBite {
   /** Debt value repaid (USD) and the collateral value seized for it, bonus included. */
   repaid: number
   seized: number
-  /** Base quantity forced onto this market: collateral sold on a fall, debt bought on a rise. */
-  quantity: number
+  /** Base quantities on this market: debt bought to repay it, collateral seized to sell. */
+  debtBought: number
+  collateralSold: number
   /** The position as the liquidation leaves it. */
   after: LendingPosition
 }
 
 const onMarket = (asset: string, underlying: string): boolean => underlyingOf(asset) === underlying
 
+/**
+ * One liquidation with `underlying` at `price`, the rest at their prices. The liquidator repays
+ * the debt on this market first and seizes the collateral on this market first: on a rise it buys
+ * the rising debt here, on a fall it sells the falling collateral here.
+ */
+export function lendingBiteAt(
+  position: LendingPosition,
+  underlying: string,
+  price: number,
+  prices: ReadonlyMap<string, number>,
+  rules: CloseFactorRules
+): LendingBite {
+  const at = withPrice(prices, underlying, price)
+  const debt = debtValue(position, at)
+  const collateral = collateralValue(position, at)
+  let owed = closeFactorFor(rules, healthFactor(position, at), debt, collateral) * debt
+  const marketFirst = <T extends { asset: string }>(legs: readonly T[]): T[] =>
+    [...legs].sort(
+      (a, b) => Number(onMarket(b.asset, underlying)) - Number(onMarket(a.asset, underlying))
+    )
+  const bite: LendingBite = {
+    repaid: 0,
+    seized: 0,
+    debtBought: 0,
+    collateralSold: 0,
+    after: { ...position, debt: [], collateral: [] }
+  }
+  for (const leg of marketFirst(position.debt)) {
+    const legPrice = assetPrice(leg.asset, at)
+    const pay = Math.min(leg.amount, owed / legPrice)
+    owed -= pay * legPrice
+    bite.repaid += pay * legPrice
+    if (onMarket(leg.asset, underlying)) bite.debtBought += pay
+    bite.after.debt.push({ asset: leg.asset, amount: leg.amount - pay })
+  }
+  let toSeize = bite.repaid
+  for (const leg of marketFirst(position.collateral)) {
+    const legPrice = assetPrice(leg.asset, at)
+    const take = Math.min(leg.amount, (toSeize * (1 + leg.liquidationBonus)) / legPrice)
+    toSeize -= (take * legPrice) / (1 + leg.liquidationBonus)
+    bite.seized += take * legPrice
+    if (onMarket(leg.asset, underlying)) bite.collateralSold += take
+    bite.after.collateral.push({ ...leg, amount: leg.amount - take })
+  }
+  return bite
+}
+
+/** The position's liquidation on this market in this direction, if it has one. */
 function liquidationOf(
   position: LendingPosition,
   underlying: string,
   direction: -1 | 1,
   prices: ReadonlyMap<string, number>,
   rules: CloseFactorRules
-): LendingLiquidation | null {
+): (LendingBite & { price: number; quantity: number }) | null {
   const level = lendingLiquidationPrice(position, underlying, prices)
   if (level.direction !== direction) return null
-  const at = withPrice(prices, underlying, level.price)
-  const debt = debtValue(position, at)
-  const collateral = collateralValue(position, at)
-  let owed = closeFactorFor(rules, healthFactor(position, at), debt, collateral) * debt
-  // The liquidator repays the rising debt first on a rise (buying it here), and takes the falling
-  // collateral first on a fall (selling it here): that is the flow this market sees.
-  const debtFirst = [...position.debt].sort(
-    (a, b) => Number(onMarket(b.asset, underlying)) - Number(onMarket(a.asset, underlying))
-  )
-  const debtAfter: LendingPosition['debt'] = []
-  let repaid = 0
-  let quantity = 0
-  for (const leg of debtFirst) {
-    const price = assetPrice(leg.asset, at)
-    const pay = Math.min(leg.amount, owed / price)
-    owed -= pay * price
-    repaid += pay * price
-    if (direction > 0 && onMarket(leg.asset, underlying)) quantity += pay
-    debtAfter.push({ asset: leg.asset, amount: leg.amount - pay })
-  }
-  const collateralFirst = [...position.collateral].sort(
-    (a, b) => Number(onMarket(b.asset, underlying)) - Number(onMarket(a.asset, underlying))
-  )
-  const collateralAfter: LendingPosition['collateral'] = []
-  let seized = 0
-  let toSeize = repaid
-  for (const leg of collateralFirst) {
-    const price = assetPrice(leg.asset, at)
-    const take = Math.min(leg.amount, (toSeize * (1 + leg.liquidationBonus)) / price)
-    toSeize -= (take * price) / (1 + leg.liquidationBonus)
-    seized += take * price
-    if (direction < 0 && onMarket(leg.asset, underlying)) quantity += take
-    collateralAfter.push({ ...leg, amount: leg.amount - take })
-  }
+  const bite = lendingBiteAt(position, underlying, level.price, prices, rules)
   return {
+    ...bite,
     price: level.price,
-    repaid,
-    seized,
-    quantity,
-    after: { ...position, debt: debtAfter, collateral: collateralAfter }
+    quantity: direction > 0 ? bite.debtBought : bite.collateralSold
   }
 }
 

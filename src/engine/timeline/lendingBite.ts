@@ -1,6 +1,6 @@
 import { assetPrice, withPrice } from '../lending/assetPrices'
-import { closeFactorFor, type CloseFactorRules } from '../lending/closeFactor'
-import { collateralValue, debtValue, healthFactor } from '../lending/health'
+import type { CloseFactorRules } from '../lending/closeFactor'
+import { lendingBiteAt } from '../lending/lendingCascade'
 import type { LendingPosition } from '../lending/lendingBook'
 import { underlyingOf } from '../market/underlyingOf'
 
@@ -26,36 +26,20 @@ export function lendingBite(
   rules: CloseFactorRules
 ): BiteRemainder {
   const at = withPrice(prices, underlying, level)
-  const onMarket = (asset: string): boolean => underlyingOf(asset) === underlying
-  const marketFirst = <T extends { asset: string }>(legs: readonly T[]): T[] =>
-    [...legs].sort((a, b) => Number(onMarket(b.asset)) - Number(onMarket(a.asset)))
-  const debt = debtValue(position, at)
-  const collateral = collateralValue(position, at)
-  let owed = closeFactorFor(rules, healthFactor(position, at), debt, collateral) * debt
+  const { after } = lendingBiteAt(position, underlying, level, prices, rules)
   const remainder: BiteRemainder = {
     debtConstant: 0,
     debtSlope: 0,
     collateralConstant: 0,
     collateralSlope: 0
   }
-  let repaid = 0
-  for (const leg of marketFirst(position.debt)) {
-    const price = assetPrice(leg.asset, at)
-    const pay = Math.min(leg.amount, owed / price)
-    owed -= pay * price
-    repaid += pay * price
-    const left = leg.amount - pay
-    if (onMarket(leg.asset)) remainder.debtSlope += left
-    else remainder.debtConstant += left * price
+  for (const leg of after.debt) {
+    if (underlyingOf(leg.asset) === underlying) remainder.debtSlope += leg.amount
+    else remainder.debtConstant += leg.amount * assetPrice(leg.asset, at)
   }
-  let toSeize = repaid
-  for (const leg of marketFirst(position.collateral)) {
-    const price = assetPrice(leg.asset, at)
-    const take = Math.min(leg.amount, (toSeize * (1 + leg.liquidationBonus)) / price)
-    toSeize -= (take * price) / (1 + leg.liquidationBonus)
-    const left = leg.amount - take
-    if (onMarket(leg.asset)) remainder.collateralSlope += left
-    else remainder.collateralConstant += left * price
+  for (const leg of after.collateral) {
+    if (underlyingOf(leg.asset) === underlying) remainder.collateralSlope += leg.amount
+    else remainder.collateralConstant += leg.amount * assetPrice(leg.asset, at)
   }
   return remainder
 }
