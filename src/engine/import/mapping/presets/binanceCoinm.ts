@@ -10,6 +10,23 @@ import {
   transformed
 } from './sharedRules'
 
+/** The columns both positionRisk layouts start with; the newer one adds two before updateTime. */
+const POSITION_RISK_HEAD = [
+  'symbol',
+  'positionAmt',
+  'entryPrice',
+  'breakEvenPrice',
+  'markPrice',
+  'unRealizedProfit',
+  'liquidationPrice',
+  'leverage',
+  'maxQty',
+  'marginType',
+  'isolatedMargin',
+  'isAutoAddMargin',
+  'positionSide'
+]
+
 export const BINANCE_COINM: MappingPreset = {
   name: 'binance-coinm',
   label: 'Binance COIN-M futures positions (GET /dapi/v1/positionRisk)',
@@ -41,45 +58,10 @@ export const BINANCE_COINM: MappingPreset = {
     }
   },
   layouts: [
-    {
-      name: 'positionRisk (docs example)',
-      columns: [
-        'symbol',
-        'positionAmt',
-        'entryPrice',
-        'breakEvenPrice',
-        'markPrice',
-        'unRealizedProfit',
-        'liquidationPrice',
-        'leverage',
-        'maxQty',
-        'marginType',
-        'isolatedMargin',
-        'isAutoAddMargin',
-        'positionSide',
-        'updateTime'
-      ]
-    },
+    { name: 'positionRisk (docs example)', columns: [...POSITION_RISK_HEAD, 'updateTime'] },
     {
       name: 'positionRisk with notionalValue',
-      columns: [
-        'symbol',
-        'positionAmt',
-        'entryPrice',
-        'breakEvenPrice',
-        'markPrice',
-        'unRealizedProfit',
-        'liquidationPrice',
-        'leverage',
-        'maxQty',
-        'marginType',
-        'isolatedMargin',
-        'isAutoAddMargin',
-        'positionSide',
-        'notionalValue',
-        'isolatedWallet',
-        'updateTime'
-      ]
+      columns: [...POSITION_RISK_HEAD, 'notionalValue', 'isolatedWallet', 'updateTime']
     }
   ],
   notes: [
