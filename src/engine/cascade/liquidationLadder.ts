@@ -41,7 +41,8 @@ export interface LiquidationLadder {
   venueNames: readonly string[]
 }
 
-interface Draft {
+/** Units before they are put in order; built by `buildLiquidationLadder` and `patchLadder`. */
+export interface LadderDraft {
   price: number[]
   quantity: number[]
   venue: number[]
@@ -49,8 +50,70 @@ interface Draft {
   ref: number[]
 }
 
+export const emptyDraft = (): LadderDraft => ({
+  price: [],
+  quantity: [],
+  venue: [],
+  kind: [],
+  ref: []
+})
+
+function addUnit(
+  draft: LadderDraft,
+  price: number,
+  quantity: number,
+  venue: number,
+  kind: number,
+  ref: number
+): void {
+  draft.price.push(price)
+  draft.quantity.push(quantity)
+  draft.venue.push(venue)
+  draft.kind.push(kind)
+  draft.ref.push(ref)
+}
+
 const baseQuantity = (book: Book, i: number, price: number): number =>
   book.contract[i] === INVERSE ? book.size[i] / price : book.size[i]
+
+/** Which symbols trade on the underlying, by symbol code. */
+export const symbolsOn = (book: Book, underlying: string): boolean[] =>
+  book.symbols.names.map((symbol) => underlyingOf(symbol) === underlying)
+
+/** Adds position `i` if it is an isolated position the move forces to trade. */
+export function addIsolatedUnit(
+  draft: LadderDraft,
+  book: Book,
+  table: LiquidationTable,
+  onMarket: readonly boolean[],
+  direction: -1 | 1,
+  i: number
+): void {
+  if (table.crossGroup[i] >= 0 || !onMarket[book.symbol[i]] || book.side[i] !== -direction) return
+  const price = table.liquidationPrice[i]
+  if (!(price > 0)) return
+  addUnit(draft, price, baseQuantity(book, i, price), book.venue[i], UNIT_ISOLATED, i)
+}
+
+/** Adds cross account `g` if it lives on the underlying and the move meets its liquidation. */
+export function addCrossUnit(
+  draft: LadderDraft,
+  book: Book,
+  table: LiquidationTable,
+  underlying: string,
+  direction: -1 | 1,
+  g: number
+): void {
+  const group = table.crossGroups[g]
+  if (group.underlying !== underlying || group.members.length === 0) return
+  const price = direction < 0 ? group.downPrice : group.upPrice
+  if (!(price > 0)) return
+  let net = 0
+  for (const i of group.members) net += book.side[i] * baseQuantity(book, i, price)
+  // An account is liquidated whole; only net flow in the direction of the move pushes it further.
+  const forced = Math.max(0, -direction * net)
+  addUnit(draft, price, forced, book.venue[group.members[0]], UNIT_CROSS, g)
+}
 
 export function buildLiquidationLadder(
   book: Book,
@@ -59,51 +122,28 @@ export function buildLiquidationLadder(
   direction: -1 | 1,
   extras: readonly ExtraUnit[] = []
 ): LiquidationLadder {
-  const draft: Draft = { price: [], quantity: [], venue: [], kind: [], ref: [] }
-  const add = (price: number, quantity: number, venue: number, kind: number, ref: number): void => {
-    draft.price.push(price)
-    draft.quantity.push(quantity)
-    draft.venue.push(venue)
-    draft.kind.push(kind)
-    draft.ref.push(ref)
-  }
-  const onMarket = book.symbols.names.map((symbol) => underlyingOf(symbol) === underlying)
-  const forcedSide = direction < 0 ? 1 : -1
-  for (let i = 0; i < book.length; i++) {
-    if (table.crossGroup[i] >= 0 || !onMarket[book.symbol[i]] || book.side[i] !== forcedSide)
-      continue
-    const price = table.liquidationPrice[i]
-    if (!(price > 0)) continue
-    add(price, baseQuantity(book, i, price), book.venue[i], UNIT_ISOLATED, i)
-  }
-  table.crossGroups.forEach((group, g) => {
-    if (group.underlying !== underlying) return
-    const price = direction < 0 ? group.downPrice : group.upPrice
-    if (!(price > 0)) return
-    let net = 0
-    for (const i of group.members) net += book.side[i] * baseQuantity(book, i, price)
-    // An account is liquidated whole; only net flow in the direction of the move pushes it further.
-    add(price, Math.max(0, forcedSide * net), book.venue[group.members[0]], UNIT_CROSS, g)
-  })
+  const draft = emptyDraft()
+  const onMarket = symbolsOn(book, underlying)
+  for (let i = 0; i < book.length; i++) addIsolatedUnit(draft, book, table, onMarket, direction, i)
+  for (let g = 0; g < table.crossGroups.length; g++)
+    addCrossUnit(draft, book, table, underlying, direction, g)
   const venueNames = [...book.venues.names]
   for (const extra of extras) {
     let venue = venueNames.indexOf(extra.venueName)
     if (venue < 0) venue = venueNames.push(extra.venueName) - 1
-    add(extra.price, extra.quantity, venue, extra.kind, extra.ref)
+    addUnit(draft, extra.price, extra.quantity, venue, extra.kind, extra.ref)
   }
   return finishLadder(draft, underlying, direction, venueNames)
 }
 
-function finishLadder(
-  draft: Draft,
+/** A ladder of `n` units with its arrays allocated, prefix sums still to be filled. */
+export function allocateLadder(
   underlying: string,
   direction: -1 | 1,
+  n: number,
   venueNames: readonly string[]
 ): LiquidationLadder {
-  const n = draft.price.length
-  const keys = Float64Array.from(draft.price, (p) => direction * p)
-  const order = sortIndicesByKey(keys)
-  const ladder: LiquidationLadder = {
+  return {
     underlying,
     direction,
     length: n,
@@ -117,19 +157,38 @@ function finishLadder(
     ref: new Uint32Array(n),
     venueNames
   }
+}
+
+/** Fills notional and the prefix sums from the ordered prices and quantities. */
+export function fillPrefixSums(ladder: LiquidationLadder): void {
+  for (let k = 0; k < ladder.length; k++) {
+    const notional = ladder.quantity[k] * ladder.price[k]
+    ladder.notional[k] = notional
+    ladder.cumQuantity[k + 1] = ladder.cumQuantity[k] + ladder.quantity[k]
+    ladder.cumNotional[k + 1] = ladder.cumNotional[k] + notional
+  }
+}
+
+/** Orders the draft by price in the direction of the move; ties keep the draft's order. */
+function finishLadder(
+  draft: LadderDraft,
+  underlying: string,
+  direction: -1 | 1,
+  venueNames: readonly string[]
+): LiquidationLadder {
+  const n = draft.price.length
+  const keys = Float64Array.from(draft.price, (p) => direction * p)
+  const order = sortIndicesByKey(keys)
+  const ladder = allocateLadder(underlying, direction, n, venueNames)
   for (let k = 0; k < n; k++) {
     const from = order[k]
-    const price = draft.price[from]
-    const quantity = draft.quantity[from]
-    ladder.price[k] = price
-    ladder.quantity[k] = quantity
-    ladder.notional[k] = quantity * price
-    ladder.cumQuantity[k + 1] = ladder.cumQuantity[k] + quantity
-    ladder.cumNotional[k + 1] = ladder.cumNotional[k] + quantity * price
+    ladder.price[k] = draft.price[from]
+    ladder.quantity[k] = draft.quantity[from]
     ladder.venue[k] = draft.venue[from]
     ladder.kind[k] = draft.kind[from]
     ladder.ref[k] = draft.ref[from]
   }
+  fillPrefixSums(ladder)
   return ladder
 }
 

@@ -16,38 +16,33 @@ const DISTANCE_STEP = 0.025
 const DISTANCE_BUCKETS = 20
 const LENDING_WATCH_HEALTH = 1.1
 
-interface Accumulator {
-  positions: number
-  longNotional: number
-  shortNotional: number
-  leverageNotional: number
-  leverageWeighted: number
-  nearNotional: number
-}
+/** Per group, the running sums one pass over the book keeps, packed `FIELDS` to a group. */
+const POSITIONS = 0
+const LONG = 1
+const SHORT = 2
+const LEVERAGE_NOTIONAL = 3
+const LEVERAGE_WEIGHTED = 4
+const NEAR = 5
+const FIELDS = 6
 
-const emptyAccumulator = (): Accumulator => ({
-  positions: 0,
-  longNotional: 0,
-  shortNotional: 0,
-  leverageNotional: 0,
-  leverageWeighted: 0,
-  nearNotional: 0
-})
-
-function totals(key: string, a: Accumulator): GroupTotals {
+function totals(key: string, sums: Float64Array, group: number): GroupTotals {
+  const at = group * FIELDS
+  const leverageNotional = sums[at + LEVERAGE_NOTIONAL]
   return {
     key,
-    positions: a.positions,
-    longNotional: a.longNotional,
-    shortNotional: a.shortNotional,
-    averageLeverage: a.leverageNotional > 0 ? a.leverageWeighted / a.leverageNotional : null,
-    nearNotional: a.nearNotional
+    positions: sums[at + POSITIONS],
+    longNotional: sums[at + LONG],
+    shortNotional: sums[at + SHORT],
+    averageLeverage: leverageNotional > 0 ? sums[at + LEVERAGE_WEIGHTED] / leverageNotional : null,
+    nearNotional: sums[at + NEAR]
   }
 }
 
-function grouped(groups: Map<string, Accumulator>): GroupTotals[] {
-  return [...groups]
-    .map(([key, a]) => totals(key, a))
+/** Busiest first; a venue or symbol no position uses any more (after edits) is left out. */
+function grouped(names: readonly string[], sums: Float64Array, keepEmpty = false): GroupTotals[] {
+  return names
+    .map((name, group) => totals(name, sums, group))
+    .filter((group) => keepEmpty || group.positions > 0)
     .sort((a, b) => b.longNotional + b.shortNotional - (a.longNotional + a.shortNotional))
 }
 
@@ -81,34 +76,34 @@ function lendingTotals(
   return result
 }
 
-/** One pass over the book: totals by venue, symbol and side, and notional by distance. */
+/**
+ * One pass over the book: totals by venue, symbol and side, and notional by distance. Groups
+ * are summed by their string codes in flat arrays, so a million positions take milliseconds:
+ * the summary is recomputed after every edit.
+ */
 export function summarizeBook(
   live: LiveBook,
   lending: readonly LendingPosition[],
   version: number
 ): BookSummary {
   const { book, table } = live
-  const all = emptyAccumulator()
-  const byVenue = new Map<string, Accumulator>()
-  const bySymbol = new Map<string, Accumulator>()
-  const bySide = new Map<string, Accumulator>([
-    ['long', emptyAccumulator()],
-    ['short', emptyAccumulator()]
-  ])
+  const all = new Float64Array(FIELDS)
+  const byVenue = new Float64Array(book.venues.names.length * FIELDS)
+  const bySymbol = new Float64Array(book.symbols.names.length * FIELDS)
+  const bySide = new Float64Array(2 * FIELDS)
   const histogram: DistanceHistogram = {
     edges: Array.from({ length: DISTANCE_BUCKETS + 1 }, (_, k) => k * DISTANCE_STEP),
     long: new Array(DISTANCE_BUCKETS + 1).fill(0),
     short: new Array(DISTANCE_BUCKETS + 1).fill(0)
   }
-  const accounts = new Set<number>()
+  const accountSeen = new Uint8Array(book.accounts.names.length)
+  let accounts = 0
   let withoutLiquidationPrice = 0
-  const groupIn = (map: Map<string, Accumulator>, key: string): Accumulator => {
-    let a = map.get(key)
-    if (!a) map.set(key, (a = emptyAccumulator()))
-    return a
-  }
   for (let i = 0; i < book.length; i++) {
-    accounts.add(book.account[i])
+    if (accountSeen[book.account[i]] === 0) {
+      accountSeen[book.account[i]] = 1
+      accounts++
+    }
     const mark = table.markPrice[i]
     const inverse = book.contract[i] === INVERSE
     const notional = inverse ? book.size[i] : book.size[i] * mark
@@ -119,42 +114,44 @@ export function summarizeBook(
     const leverage = Number.isNaN(book.leverage[i])
       ? notional / (inverse ? isolatedMargin * mark : isolatedMargin)
       : book.leverage[i]
-    const near = distance < NEAR_THRESHOLD
-    const side = long ? 'long' : 'short'
-    for (const a of [
-      all,
-      groupIn(byVenue, book.venues.names[book.venue[i]]),
-      groupIn(bySymbol, book.symbols.names[book.symbol[i]]),
-      groupIn(bySide, side)
-    ]) {
-      a.positions++
-      if (!(notional > 0)) continue
-      if (long) a.longNotional += notional
-      else a.shortNotional += notional
-      if (leverage > 0 && Number.isFinite(leverage)) {
-        a.leverageNotional += notional
-        a.leverageWeighted += leverage * notional
-      }
-      if (near) a.nearNotional += notional
+    const counted = notional > 0
+    const levered = counted && leverage > 0 && Number.isFinite(leverage)
+    const near = counted && distance < NEAR_THRESHOLD
+    const counts = counted ? notional : 0
+    const leverageNotional = levered ? notional : 0
+    const leverageWeighted = levered ? leverage * notional : 0
+    const nearNotional = near ? notional : 0
+    const side = long ? LONG : SHORT
+    for (const [sums, at] of [
+      [all, 0],
+      [byVenue, book.venue[i] * FIELDS],
+      [bySymbol, book.symbol[i] * FIELDS],
+      [bySide, (long ? 0 : 1) * FIELDS]
+    ] as const) {
+      sums[at + POSITIONS]++
+      sums[at + side] += counts
+      sums[at + LEVERAGE_NOTIONAL] += leverageNotional
+      sums[at + LEVERAGE_WEIGHTED] += leverageWeighted
+      sums[at + NEAR] += nearNotional
     }
-    if (notional > 0 && distance >= 0) {
+    if (counted && distance >= 0) {
       const bucket = Math.min(DISTANCE_BUCKETS, Math.floor(distance / DISTANCE_STEP))
-      histogram[side][bucket] += notional
+      histogram[long ? 'long' : 'short'][bucket] += notional
     }
   }
   return {
     version,
     positions: book.length,
-    accounts: accounts.size,
-    longNotional: all.longNotional,
-    shortNotional: all.shortNotional,
+    accounts,
+    longNotional: all[LONG],
+    shortNotional: all[SHORT],
     nearThreshold: NEAR_THRESHOLD,
-    nearNotional: all.nearNotional,
+    nearNotional: all[NEAR],
     withoutLiquidationPrice,
     issues: table.issues.length,
-    byVenue: grouped(byVenue),
-    bySymbol: grouped(bySymbol),
-    bySide: grouped(bySide),
+    byVenue: grouped(book.venues.names, byVenue),
+    bySymbol: grouped(book.symbols.names, bySymbol),
+    bySide: grouped(['long', 'short'], bySide, true),
     distance: histogram,
     lending: lendingTotals(lending, live.prices)
   }

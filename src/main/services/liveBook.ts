@@ -83,6 +83,8 @@ function solveInto(
  */
 export class LiveBook {
   private members: Map<number, number[]>
+  /** Per change since opening, the positions it re-solved; null where a removal moved indices. */
+  private changes: (readonly number[] | null)[] = []
 
   private constructor(
     readonly book: Book,
@@ -119,8 +121,34 @@ export class LiveBook {
     return new LiveBook(book, table, registry, prices, members)
   }
 
+  /** A book whose table was solved before (a reopened workspace): nothing is solved again. */
+  static restore(
+    book: Book,
+    table: LiquidationTable,
+    registry: TierRegistry,
+    prices: MarketPrices
+  ): LiveBook {
+    return new LiveBook(book, table, registry, prices, accountIndex(book))
+  }
+
   get length(): number {
     return this.book.length
+  }
+
+  /** Counts changes, so a cache built on the table can ask what changed since. */
+  get revision(): number {
+    return this.changes.length
+  }
+
+  /** Positions re-solved since `revision`, or null when a removal since then moved indices. */
+  changedSince(revision: number): Set<number> | null {
+    const changed = new Set<number>()
+    for (let k = revision; k < this.changes.length; k++) {
+      const positions = this.changes[k]
+      if (positions === null) return null
+      for (const i of positions) changed.add(i)
+    }
+    return changed
   }
 
   /** The positions of one account, by index. */
@@ -181,6 +209,7 @@ export class LiveBook {
     removePositions(this.book, doomed)
     this.members = accountIndex(this.book)
     this.resolveAccounts([...accounts])
+    this.changes.push(null)
   }
 
   /** `writePosition` refuses a wallet that differs from the account's: an edit sets it first. */
@@ -223,5 +252,6 @@ export class LiveBook {
     }
     this.table.issues = this.table.issues.filter((issue) => !touched.has(issue.index))
     if (indices.length > 0) solveInto(this.table, this.book, indices, this.registry, this.prices)
+    this.changes.push(indices)
   }
 }

@@ -3,6 +3,7 @@ import {
   buildLiquidationLadder,
   type LiquidationLadder
 } from '../../engine/cascade/liquidationLadder'
+import { patchLadder } from '../../engine/cascade/patchLadder'
 import { runCascade } from '../../engine/cascade/runCascade'
 import { gainProfile, sweepShocks } from '../../engine/cascade/sweep'
 import { createImpactModel, type ImpactSpec } from '../../engine/impact/createImpactModel'
@@ -19,6 +20,16 @@ import type {
   SweepResult
 } from '../../shared/simulationTypes'
 import type { BookService } from './bookService'
+import type { LiveBook } from './liveBook'
+
+/** A ladder and the state of the book it was built on, so an edit can patch it. */
+interface CachedLadder {
+  ladder: LiquidationLadder
+  live: LiveBook
+  revision: number
+  crossGroups: number
+  venues: number
+}
 
 /** Rounds sent to the renderer; a runaway cascade can take thousands of tiny ones. */
 const ROUNDS_SHOWN = 200
@@ -27,11 +38,10 @@ const ROUNDS_SHOWN = 200
  * Cascade runs, shock sweeps and reflexivity gain over the current book, wired as the CLI's
  * `shock` and `sweep` commands are: liquidation table, then a ladder per direction (lending
  * borrowers included), then the engine. Ladders are the costly part (a sort of the book), so
- * they are kept per book version.
+ * they are kept, and after an edit patched with the positions it re-solved rather than rebuilt.
  */
 export class SimulationService {
-  private ladders = new Map<string, LiquidationLadder>()
-  private laddersVersion = -1
+  private ladders = new Map<string, CachedLadder>()
   private runs = 0
 
   constructor(private readonly books: BookService) {}
@@ -129,19 +139,32 @@ export class SimulationService {
   }
 
   private ladder(underlying: string, direction: -1 | 1): LiquidationLadder {
-    const version = this.books.currentVersion
-    if (version !== this.laddersVersion) {
-      this.ladders.clear()
-      this.laddersVersion = version
-    }
+    const { live, lending } = this.books.current
     const key = `${underlying}/${direction}`
-    let ladder = this.ladders.get(key)
-    if (!ladder) {
-      const { live, lending } = this.books.current
+    const cached = this.ladders.get(key)
+    const changed =
+      cached?.live === live && cached.venues === live.book.venues.names.length
+        ? live.changedSince(cached.revision)
+        : null
+    let ladder: LiquidationLadder
+    if (cached && changed?.size === 0) ladder = cached.ladder
+    else if (cached && changed)
+      ladder = patchLadder(cached.ladder, live.book, live.table, {
+        positions: changed,
+        firstNewGroup: cached.crossGroups
+      })
+    else {
+      // Lending borrowers do not change with the perp book: only a new workspace rebuilds them.
       const units = lendingUnits(lending, underlying, direction, live.prices, AAVE_V3_RULES)
       ladder = buildLiquidationLadder(live.book, live.table, underlying, direction, units)
-      this.ladders.set(key, ladder)
     }
+    this.ladders.set(key, {
+      ladder,
+      live,
+      revision: live.revision,
+      crossGroups: live.table.crossGroups.length,
+      venues: live.book.venues.names.length
+    })
     return ladder
   }
 }
