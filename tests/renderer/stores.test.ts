@@ -15,6 +15,7 @@ const { useCascadeStore } = await import('../../src/renderer/src/stores/cascadeS
 const { useBookStore } = await import('../../src/renderer/src/stores/bookStore')
 const { useHeatmapStore } = await import('../../src/renderer/src/stores/heatmapStore')
 const { useTaskStore } = await import('../../src/renderer/src/stores/taskStore')
+const { followBookChanges } = await import('../../src/renderer/src/stores/followBookChanges')
 
 const history = { canUndo: true, canRedo: false, undoLabel: 'edit size of P1', redoLabel: null }
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
@@ -32,6 +33,8 @@ beforeEach(() => {
     rise: sampleSweep().gain
   })
   fake.api.bookSummary.mockResolvedValue({ version: 2, positions: 9 })
+  fake.api.workspace.mockResolvedValue({ name: 'w', markets: [] })
+  followBookChanges()
 })
 
 describe('cascade store', () => {
@@ -123,6 +126,32 @@ describe('book store', () => {
     expect(book.history.undoLabel).toBe('edit size of P1')
     expect(fake.api.bookSummary).toHaveBeenCalled()
     expect(book.positions).toBe(9)
+  })
+})
+
+describe('following book changes', () => {
+  it('asks for the heatmap first and the cascade re-run last, after an edit', async () => {
+    const order: string[] = []
+    for (const name of ['heatmapBins', 'bookSummary', 'workspace', 'runCascade'] as const)
+      fake.api[name].mockImplementation(async () => {
+        order.push(name)
+        return name === 'runCascade' ? sampleResult() : { ...sampleBins(), version: 2 }
+      })
+    const cascade = useCascadeStore()
+    cascade.useMarket(BTC_MARKET)
+    await cascade.run()
+    useHeatmapStore().show('BTC')
+    await flush()
+    order.length = 0
+    fake.api.emit('book:changed', {
+      version: 2,
+      positions: 9,
+      workspaceName: 'w',
+      reason: 'edit',
+      history
+    })
+    await flush()
+    expect(order).toEqual(['heatmapBins', 'bookSummary', 'workspace', 'runCascade'])
   })
 })
 

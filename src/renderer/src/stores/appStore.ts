@@ -58,8 +58,6 @@ export const useAppStore = defineStore('app', () => {
     { immediate: true }
   )
 
-  api.on('book:changed', () => void refreshWorkspace())
-
   return {
     info,
     workspace,

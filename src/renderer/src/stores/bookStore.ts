@@ -3,6 +3,7 @@ import { ref, shallowRef } from 'vue'
 import type { HistoryState } from '../../../shared/bookEdit'
 import type { BookRow, StoredColumn } from '../../../shared/bookRow'
 import type { BookSummary } from '../../../shared/bookSummary'
+import type { BookChange } from '../../../shared/contract'
 import { api, userMessage } from '../api'
 
 export interface CellError {
@@ -69,14 +70,15 @@ export const useBookStore = defineStore('book', () => {
     cellError.value = null
   }
 
-  api.on('book:changed', (change) => {
+  /** Takes in main's change event: version, history, and the summary asked for again. */
+  function follow(change: BookChange): void {
     version.value = change.version
     positions.value = change.positions
     history.value = change.history
     lastChange.value = change.reason
     if (change.reason === 'open' || change.reason === 'import') cellError.value = null
     void refreshSummary()
-  })
+  }
 
   return {
     version,
@@ -87,6 +89,7 @@ export const useBookStore = defineStore('book', () => {
     error,
     lastChange,
     refreshSummary,
+    follow,
     edit,
     add,
     remove,

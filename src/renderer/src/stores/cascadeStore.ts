@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
+import type { BookChange } from '../../../shared/contract'
 import type { ImpactChoice, ImpactDefaults, ImpactKind } from '../../../shared/impactChoice'
 import type { CascadeResult, GainResult, SweepResult } from '../../../shared/simulationTypes'
 import type { MarketInfo } from '../../../shared/workspaceInfo'
@@ -103,10 +104,11 @@ export const useCascadeStore = defineStore('cascade', () => {
     }
   }
 
-  // A new book (opened or imported) may not even have this market: the shell picks one then.
-  api.on('book:changed', (change) => {
+  /** An edited book is run again; a new one (opened or imported) may not even have this
+   * market, so the shell picks one then. */
+  function follow(change: BookChange): void {
     if (result.value && change.reason !== 'open' && change.reason !== 'import') void run()
-  })
+  }
 
   return {
     underlying,
@@ -124,6 +126,7 @@ export const useCascadeStore = defineStore('cascade', () => {
     stale,
     useMarket,
     setShock,
-    run
+    run,
+    follow
   }
 })

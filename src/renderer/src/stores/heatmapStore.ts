@@ -34,7 +34,5 @@ export const useHeatmapStore = defineStore('heatmap', () => {
     void refresh()
   }
 
-  api.on('book:changed', () => void refresh())
-
   return { settings, bins, loading, error, refresh, show }
 })
