@@ -19,6 +19,16 @@ test('opens on the sample workspace with every cockpit panel populated', async (
   await expect(cockpit.locator('[data-stat="amplification"] .value')).toHaveText('1.13×')
   await expect(cockpit.getByText(/critical shock −\d/)).toBeVisible()
 
+  const heatmapPanel = cockpit.locator('section', { has: cockpit.getByText('Liquidation heatmap') })
+  await heatmapPanel.first().getByLabel('Split').selectOption('venue')
+  await expect(cockpit.getByText(/BTC · split by venue · per/).first()).toBeVisible()
+  await screenshot(cockpit, 'cockpit-heatmap-by-venue')
+  await heatmapPanel.first().getByLabel('Split').selectOption('leverage')
+  await expect(cockpit.getByText(/BTC · split by leverage · per/).first()).toBeVisible()
+  await screenshot(cockpit, 'cockpit-heatmap-by-leverage')
+  await heatmapPanel.first().getByLabel('Split').selectOption('side')
+  await expect(cockpit.getByText(/BTC · all venues · per/).first()).toBeVisible()
+
   const venues = cockpit.locator('table.data tbody tr td:first-child')
   await expect(venues.filter({ hasText: 'Binance' })).toHaveCount(1)
   await expect(venues.filter({ hasText: 'Lending' })).toHaveCount(1)

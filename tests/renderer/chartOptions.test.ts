@@ -13,17 +13,48 @@ type Series = {
   markPoint?: { data: { coord: number[] }[] }
 }
 const seriesOf = (option: object): Series[] => (option as { series: Series[] }).series
+const named = (option: object, name: string): Series =>
+  seriesOf(option).find((series) => series.name === name)!
 
 describe('heatmap option', () => {
   it('puts longs left of zero and shorts right, skipping empty bins', () => {
-    const [long, short] = seriesOf(
-      heatmapOption(sampleBins(), { finalPrice: null, runawayZones: [] }, PALETTE)
-    )
-    expect(long.data).toEqual([
-      [80, 90, -5e6, 50],
-      [90, 100, -2e6, 20]
+    const option = heatmapOption(sampleBins(), { finalPrice: null, runawayZones: [] }, PALETTE)
+    expect(named(option, 'Long liquidations').data).toEqual([
+      [80, 90, 0, -5e6, 50],
+      [90, 100, 0, -2e6, 20]
     ])
-    expect(short.data).toEqual([[100, 110, 1e6, 7]])
+    expect(named(option, 'Short liquidations').data).toEqual([[100, 110, 0, 1e6, 7]])
+  })
+
+  it('stacks venues (or leverage bands) per bin, each starting where the one before ended', () => {
+    const bins = {
+      ...sampleBins(),
+      breakdown: 'venue' as const,
+      groups: [
+        {
+          key: 'binance',
+          long: Float64Array.from([3e6, 2e6, 0, 0]),
+          short: Float64Array.from([0, 0, 1e6, 0]),
+          longCount: Uint32Array.from([30, 20, 0, 0]),
+          shortCount: Uint32Array.from([0, 0, 7, 0])
+        },
+        {
+          key: 'okx',
+          long: Float64Array.from([2e6, 0, 0, 0]),
+          short: new Float64Array(4),
+          longCount: Uint32Array.from([20, 0, 0, 0]),
+          shortCount: new Uint32Array(4)
+        }
+      ]
+    }
+    const option = heatmapOption(bins, { finalPrice: null, runawayZones: [] }, PALETTE)
+    expect(seriesOf(option).map((series) => series.name)).toEqual(['overlays', 'binance', 'okx'])
+    expect(named(option, 'binance').data).toEqual([
+      [80, 90, 0, -3e6, 30],
+      [90, 100, 0, -2e6, 20],
+      [100, 110, 0, 1e6, 7]
+    ])
+    expect(named(option, 'okx').data).toEqual([[80, 90, -3e6, -5e6, 20]])
   })
 
   it('draws the mark, the cascade final price in range, and runaway zones clipped to the bins', () => {
@@ -32,13 +63,13 @@ describe('heatmap option', () => {
       { finalPrice: 85, runawayZones: [{ from: 95, to: 70, peakGain: 1.4 }] },
       PALETTE
     )
-    const [long, short] = seriesOf(option)
-    expect(long.markLine!.data.map((line) => line.yAxis)).toEqual([100, 85])
-    expect(short.markArea!.data).toEqual([
+    const overlays = named(option, 'overlays')
+    expect(overlays.markLine!.data.map((line) => line.yAxis)).toEqual([100, 85])
+    expect(overlays.markArea!.data).toEqual([
       [{ yAxis: 80, name: 'runaway · gain 1.4' }, { yAxis: 95 }]
     ])
     const outOfRange = heatmapOption(sampleBins(), { finalPrice: 50, runawayZones: [] }, PALETTE)
-    expect(seriesOf(outOfRange)[0].markLine!.data).toHaveLength(1)
+    expect(named(outOfRange, 'overlays').markLine!.data).toHaveLength(1)
   })
 })
 

@@ -33,6 +33,8 @@ export function sampleBins(): HeatmapBins {
     shortCount: Uint32Array.from([0, 0, 7, 0]),
     below: { notional: 0, count: 0 },
     above: { notional: 3e5, count: 2 },
+    breakdown: 'side',
+    groups: [],
     elapsedMs: 1
   }
 }

@@ -170,7 +170,8 @@ describe('heatmap store', () => {
     expect(fake.api.heatmapBins).toHaveBeenCalledWith({
       underlying: 'BTC',
       binCount: 120,
-      span: 0.35
+      span: 0.35,
+      breakdown: 'side'
     })
   })
 })

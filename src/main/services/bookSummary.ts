@@ -1,4 +1,5 @@
-import { CROSS, INVERSE } from '../../engine/book/columns'
+import { INVERSE } from '../../engine/book/columns'
+import { impliedLeverage } from '../../engine/book/impliedLeverage'
 import { assetPrice } from '../../engine/lending/assetPrices'
 import { collateralValue, debtValue } from '../../engine/lending/health'
 import type { LendingPosition } from '../../engine/lending/lendingBook'
@@ -110,10 +111,7 @@ export function summarizeBook(
     const long = book.side[i] > 0
     const distance = table.distance[i]
     if (Number.isNaN(table.liquidationPrice[i])) withoutLiquidationPrice++
-    const isolatedMargin = book.marginMode[i] === CROSS ? NaN : book.margin[i]
-    const leverage = Number.isNaN(book.leverage[i])
-      ? notional / (inverse ? isolatedMargin * mark : isolatedMargin)
-      : book.leverage[i]
+    const leverage = impliedLeverage(book, i, mark)
     const counted = notional > 0
     const levered = counted && leverage > 0 && Number.isFinite(leverage)
     const near = counted && distance < NEAR_THRESHOLD

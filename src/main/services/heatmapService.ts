@@ -1,3 +1,4 @@
+import { breakDownLiquidations } from '../../engine/heatmap/heatmapBreakdown'
 import { binLiquidations } from '../../engine/heatmap/liquidationHeatmap'
 import type { HeatmapBins, HeatmapRequest } from '../../shared/heatmapTypes'
 import type { BookService } from './bookService'
@@ -25,6 +26,17 @@ export function heatmapBins(books: BookService, request: HeatmapRequest): Heatma
     shortCount: map.shortCount,
     below: map.below,
     above: map.above,
+    breakdown: request.breakdown,
+    groups:
+      request.breakdown === 'side'
+        ? []
+        : breakDownLiquidations(
+            live.book,
+            live.table,
+            request.underlying,
+            map.edges,
+            request.breakdown
+          ),
     elapsedMs: performance.now() - started
   }
 }

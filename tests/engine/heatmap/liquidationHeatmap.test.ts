@@ -10,6 +10,7 @@ import {
   heatmapAfterRounds,
   HeatmapError
 } from '../../../src/engine/heatmap/liquidationHeatmap'
+import { breakDownLiquidations } from '../../../src/engine/heatmap/heatmapBreakdown'
 import { createLinearImpact } from '../../../src/engine/impact/linearImpact'
 import type { PositionRow } from '../../../src/engine/book/positionRow'
 import { position } from '../margin/helpers'
@@ -78,5 +79,41 @@ describe('liquidation heatmap', () => {
     expect([...afterSecond.short]).toEqual([...before.short])
     expect([...before.longCount]).toEqual([1, 0, 1, 1, 0, 0])
     expect(() => heatmapAfterRounds(before, book, table, ladder, run, [5])).toThrow(/no round 5/)
+  })
+})
+
+describe('liquidation heatmap split by venue or leverage', () => {
+  const mixed: PositionRow[] = [
+    { ...at('a', 1, 95, 100), venue: 'binance', leverage: 3 },
+    { ...at('b', 1, 94.5, 200), venue: 'okx', leverage: 20 },
+    { ...at('c', 1, 94.2, 300), venue: 'binance', leverage: 150 },
+    { ...at('s', -1, 104, 50), venue: 'okx', leverage: null },
+    { ...at('far', -1, 300, 1), venue: 'binance', leverage: 8 }
+  ]
+
+  it('splits every bin into groups that add up to its total', () => {
+    const book = buildBook(mixed)
+    const table = computeLiquidationTable(book, createTierRegistry([]), new Map([['XYZ', 100]]))
+    const map = binLiquidations(book, table, 'XYZ', { low: 90, high: 110, count: 4 })
+    for (const by of ['venue', 'leverage'] as const) {
+      const groups = breakDownLiquidations(book, table, 'XYZ', map.edges, by)
+      for (const side of ['long', 'short'] as const)
+        map[side].forEach((total, bin) =>
+          expect(groups.reduce((sum, group) => sum + group[side][bin], 0)).toBeCloseTo(total, 6)
+        )
+    }
+  })
+
+  it('names venues busiest first and leverage bands from the lowest, leaving empty ones out', () => {
+    const book = buildBook(mixed)
+    const table = computeLiquidationTable(book, createTierRegistry([]), new Map([['XYZ', 100]]))
+    const edges = binLiquidations(book, table, 'XYZ', { low: 90, high: 110, count: 4 }).edges
+    const venues = breakDownLiquidations(book, table, 'XYZ', edges, 'venue')
+    expect(venues.map((group) => group.key)).toEqual(['binance', 'okx'])
+    expect(venues[0].longCount.reduce((a, b) => a + b, 0)).toBe(2)
+    const bands = breakDownLiquidations(book, table, 'XYZ', edges, 'leverage')
+    // "s" states no leverage: its isolated margin implies 100 / 4 = 25x at the mark.
+    expect(bands.map((group) => group.key)).toEqual(['≤5x', '10–25x', '>100x'])
+    expect(Array.from(bands[1].short)).toEqual([0, 0, 5200, 0])
   })
 })

@@ -17,28 +17,85 @@ export interface HeatmapOverlays {
   runawayZones: readonly RunawayZone[]
 }
 
-/** One bin as the custom series holds it: price band, signed notional, positions. */
-type BinDatum = [low: number, high: number, notional: number, positions: number]
+/** One bar as the custom series holds it: price band, where it starts and ends, positions. */
+type BinDatum = [low: number, high: number, start: number, end: number, positions: number]
 
-function binData(bins: HeatmapBins, side: 'long' | 'short'): BinDatum[] {
-  const notional = bins[side]
-  const counts = side === 'long' ? bins.longCount : bins.shortCount
-  const sign = side === 'long' ? -1 : 1
+interface SideBins {
+  notional: Float64Array
+  counts: Uint32Array
+}
+
+/**
+ * Bars for one side (longs drawn left of zero, shorts right), each starting where the groups
+ * before it in the same bin ended, so a split heatmap stacks to the plain one's totals.
+ */
+function binData(edges: Float64Array, side: SideBins, sign: 1 | -1, offsets: Float64Array) {
   const data: BinDatum[] = []
-  for (let j = 0; j < notional.length; j++) {
-    if (notional[j] <= 0) continue
-    data.push([bins.edges[j], bins.edges[j + 1], sign * notional[j], counts[j]])
+  for (let j = 0; j < side.notional.length; j++) {
+    if (side.notional[j] <= 0) continue
+    const start = offsets[j]
+    offsets[j] += sign * side.notional[j]
+    data.push([edges[j], edges[j + 1], start, offsets[j], side.counts[j]])
   }
   return data
 }
 
-/** A horizontal bar from zero to the bin's notional, one price band tall, clipped to the grid. */
+/** Colours for venues and leverage bands, distinct on the dark and the light theme alike. */
+const GROUP_COLORS = [
+  '#4c9aff',
+  '#f5a623',
+  '#b37feb',
+  '#36cfc9',
+  '#ff7a45',
+  '#95de64',
+  '#f759ab',
+  '#8c8c8c'
+]
+
+interface BarSeries {
+  name: string
+  data: BinDatum[]
+  color: string
+}
+
+/** The bars to draw: long and short, or long and short of every group, stacked per bin. */
+function barSeries(bins: HeatmapBins, palette: ChartPalette): BarSeries[] {
+  const longOffsets = new Float64Array(bins.long.length)
+  const shortOffsets = new Float64Array(bins.short.length)
+  if (bins.groups.length === 0)
+    return [
+      {
+        name: 'Long liquidations',
+        data: binData(bins.edges, { notional: bins.long, counts: bins.longCount }, -1, longOffsets),
+        color: palette.long
+      },
+      {
+        name: 'Short liquidations',
+        data: binData(
+          bins.edges,
+          { notional: bins.short, counts: bins.shortCount },
+          1,
+          shortOffsets
+        ),
+        color: palette.short
+      }
+    ]
+  return bins.groups.map((group, k) => ({
+    name: group.key,
+    data: [
+      ...binData(bins.edges, { notional: group.long, counts: group.longCount }, -1, longOffsets),
+      ...binData(bins.edges, { notional: group.short, counts: group.shortCount }, 1, shortOffsets)
+    ],
+    color: GROUP_COLORS[k % GROUP_COLORS.length]
+  }))
+}
+
+/** A horizontal bar from its start to its end, one price band tall, clipped to the grid. */
 const renderBin: CustomSeriesRenderItem = (params, api) => {
   const low = api.value(0) as number
   const high = api.value(1) as number
-  const notional = api.value(2) as number
-  const [x0, yTop] = api.coord([0, high])
-  const [x1, yBottom] = api.coord([notional, low])
+  const [x0, yTop] = api.coord([api.value(2) as number, high])
+  const [x1, yBottom] = api.coord([api.value(3) as number, low])
   const height = Math.abs(yBottom - yTop)
   // A hairline between bands keeps neighbouring bins apart once they are a few pixels tall.
   const gap = height > 3 ? 1 : 0
@@ -63,10 +120,10 @@ export function heatmapOption(
   overlays: HeatmapOverlays,
   palette: ChartPalette
 ): ChartOption {
-  const long = binData(bins, 'long')
-  const short = binData(bins, 'short')
+  const bars = barSeries(bins, palette)
   let widest = 1
-  for (const [, , notional] of [...long, ...short]) widest = Math.max(widest, Math.abs(notional))
+  for (const bar of bars)
+    for (const [, , , end] of bar.data) widest = Math.max(widest, Math.abs(end))
   const low = bins.edges[0]
   const high = bins.edges[bins.edges.length - 1]
   const axis = axisStyle(palette)
@@ -98,12 +155,12 @@ export function heatmapOption(
       },
       { yAxis: Math.min(high, Math.max(zone.from, zone.to)) }
     ])
-  const sideSeries = (name: string, data: BinDatum[], color: string) => ({
+  const barSeriesOption = ({ name, data, color }: BarSeries) => ({
     type: 'custom',
     name,
     renderItem: renderBin,
     data,
-    encode: { x: 2, y: [0, 1] },
+    encode: { x: [2, 3], y: [0, 1] },
     itemStyle: { color, opacity: 0.92 },
     emphasis: { itemStyle: { opacity: 1 } },
     clip: true
@@ -118,16 +175,18 @@ export function heatmapOption(
       itemWidth: 10,
       itemHeight: 10,
       textStyle: { color: palette.muted, fontSize: 11 },
-      data: ['Long liquidations', 'Short liquidations']
+      data: bars.map((bar) => bar.name)
     },
     tooltip: {
       ...tooltipStyle(palette),
       trigger: 'item',
       formatter: (item: { seriesName: string; value: BinDatum; color: string }) => {
-        const [binLow, binHigh, notional, positions] = item.value
+        const [binLow, binHigh, start, end, positions] = item.value
+        const notional = end - start
         const middle = (binLow + binHigh) / 2
+        const side = bins.groups.length === 0 ? '' : notional < 0 ? ' · longs' : ' · shorts'
         return [
-          `<b style="color:${item.color}">${item.seriesName}</b>`,
+          `<b style="color:${item.color}">${item.seriesName}${side}</b>`,
           `${price(binLow)} – ${price(binHigh)} <span style="opacity:.65">(${signedPercent(middle / bins.markPrice - 1, 1)} from mark)</span>`,
           `<b>${money(Math.abs(notional))}</b> notional · ${count(positions)} positions`
         ].join('<br/>')
@@ -168,17 +227,18 @@ export function heatmapOption(
       }
     ],
     series: [
+      // The overlays ride on their own empty series, so they stay whatever the bars are split by.
       {
-        ...sideSeries('Long liquidations', long, palette.long),
+        type: 'custom',
+        name: 'overlays',
+        renderItem: renderBin,
+        data: [],
         markLine: {
           silent: true,
           symbol: 'none',
           label: { position: 'insideStartTop', fontSize: 11, fontFamily: palette.font },
           data: lines
-        }
-      },
-      {
-        ...sideSeries('Short liquidations', short, palette.short),
+        },
         markArea: {
           silent: true,
           itemStyle: { color: palette.runaway },
@@ -190,7 +250,8 @@ export function heatmapOption(
           },
           data: zones
         }
-      }
+      },
+      ...bars.map(barSeriesOption)
     ]
   }
 }

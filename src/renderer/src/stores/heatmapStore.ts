@@ -1,11 +1,16 @@
 import { defineStore } from 'pinia'
 import { reactive, ref, shallowRef } from 'vue'
-import type { HeatmapBins } from '../../../shared/heatmapTypes'
+import type { HeatmapBins, HeatmapBreakdownChoice } from '../../../shared/heatmapTypes'
 import { api, userMessage } from '../api'
 
 /** Liquidation notional by price bin for one market, re-binned in main whenever the book moves. */
 export const useHeatmapStore = defineStore('heatmap', () => {
-  const settings = reactive({ underlying: '', binCount: 120, span: 0.35 })
+  const settings = reactive({
+    underlying: '',
+    binCount: 120,
+    span: 0.35,
+    breakdown: 'side' as HeatmapBreakdownChoice
+  })
   const bins = shallowRef<HeatmapBins | null>(null)
   const loading = ref(false)
   const error = ref<string | null>(null)
