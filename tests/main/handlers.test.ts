@@ -232,6 +232,17 @@ describe('book edits', () => {
       (await edits.handlers['book:locate']({ query: EMPTY_QUERY, id: row.id })).index
     ).not.toBe(null)
   })
+
+  it('undoes a deletion with every row back in its place', async () => {
+    const first = await edits.handlers['book:page']({ query: EMPTY_QUERY, offset: 0, limit: 50 })
+    const ids = first.rows.map((row) => row.id)
+    await edits.handlers['book:delete']({ ids: [ids[3], ids[0], ids[41]] })
+    const after = await edits.handlers['book:page']({ query: EMPTY_QUERY, offset: 0, limit: 47 })
+    expect(after.rows[0].id).toBe(ids[1])
+    await edits.handlers['book:undo'](undefined)
+    const restored = await edits.handlers['book:page']({ query: EMPTY_QUERY, offset: 0, limit: 50 })
+    expect(restored.rows).toEqual(first.rows)
+  })
 })
 
 describe('import service', () => {

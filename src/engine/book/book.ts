@@ -168,6 +168,34 @@ export function removePositions(book: Book, indices: Iterable<number>): void {
   }
 }
 
+/**
+ * Puts the positions in a new order: `order[k]` is the index, before, of the position that
+ * goes to index `k`. Undoing a deletion appends the rows back and then moves them home.
+ */
+export function reorderPositions(book: Book, order: Uint32Array): void {
+  if (order.length !== book.length)
+    throw new BookError(`a reorder needs ${book.length} indices, got ${order.length}`)
+  const ids = book.ids.slice()
+  for (let k = 0; k < order.length; k++) book.ids[k] = ids[order[k]]
+  for (const column of [
+    'account',
+    'venue',
+    'symbol',
+    'side',
+    'contract',
+    'marginMode',
+    ...NUMERIC_COLUMNS
+  ] as const) {
+    const before = book[column].slice(0, book.length)
+    for (let k = 0; k < order.length; k++) book[column][k] = before[order[k]]
+  }
+  for (const [name, column] of book.extra) {
+    const at = new Map<number, number>()
+    order.forEach((from, k) => at.set(from, k))
+    book.extra.set(name, new Map([...column].map(([index, value]) => [at.get(index)!, value])))
+  }
+}
+
 const optional = (value: number): number | null => (Number.isNaN(value) ? null : value)
 
 export function positionAt(book: Book, index: number): PositionRow {

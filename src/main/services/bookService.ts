@@ -157,6 +157,7 @@ export class BookService {
     const live = this.workspace.live
     const indices = [...new Set(ids)].map((id) => live.indexOf(id)).filter((i) => i >= 0)
     if (indices.length === 0) return { deleted: 0 }
+    indices.sort((a, b) => a - b)
     const rows = indices.map((i) => positionAt(live.book, i))
     const label =
       rows.length === 1
@@ -165,9 +166,7 @@ export class BookService {
     this.apply('delete', {
       label,
       redo: () => live.removeRows(rows.map((row) => this.indexOrThrow(row.id))),
-      undo: () => {
-        for (const row of rows) live.appendRow(row)
-      }
+      undo: () => live.restoreRows(rows, indices)
     })
     return { deleted: rows.length }
   }

@@ -1,4 +1,10 @@
-import { accountIndex, appendPosition, editPosition, removePositions } from '../../engine/book/book'
+import {
+  accountIndex,
+  appendPosition,
+  editPosition,
+  removePositions,
+  reorderPositions
+} from '../../engine/book/book'
 import type { Book } from '../../engine/book/columns'
 import type { PositionRow } from '../../engine/book/positionRow'
 import {
@@ -209,6 +215,34 @@ export class LiveBook {
     removePositions(this.book, doomed)
     this.members = accountIndex(this.book)
     this.resolveAccounts([...accounts])
+    this.changes.push(null)
+  }
+
+  /**
+   * Brings removed rows back at the indices they had, `at` ascending: appended (their accounts
+   * re-solved), then every position moved into place, the table and groups with them.
+   */
+  restoreRows(rows: readonly PositionRow[], at: readonly number[]): void {
+    for (const row of rows) this.appendRow(row)
+    const n = this.book.length
+    const order = new Uint32Array(n)
+    const appendedFrom = n - rows.length
+    let kept = 0
+    let restored = 0
+    for (let k = 0; k < n; k++)
+      order[k] = restored < at.length && at[restored] === k ? appendedFrom + restored++ : kept++
+    const moved = new Int32Array(n)
+    order.forEach((from, k) => (moved[from] = k))
+    reorderPositions(this.book, order)
+    for (const column of PER_POSITION) {
+      const before = this.table[column].slice(0, n)
+      for (let k = 0; k < n; k++) this.table[column][k] = before[order[k]]
+    }
+    const groups = this.table.crossGroup.slice(0, n)
+    for (let k = 0; k < n; k++) this.table.crossGroup[k] = groups[order[k]]
+    for (const group of this.table.crossGroups) group.members = group.members.map((i) => moved[i])
+    for (const issue of this.table.issues) issue.index = moved[issue.index]
+    this.members = accountIndex(this.book)
     this.changes.push(null)
   }
 

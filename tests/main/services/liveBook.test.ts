@@ -70,6 +70,21 @@ describe('LiveBook', () => {
     expectSameRisk(live)
   })
 
+  it('puts removed rows back where they were, with their risk', async () => {
+    const live = await LiveBook.open(sampleBook(3_000), registry, prices)
+    const before = Array.from({ length: live.length }, (_, i) => positionAt(live.book, i))
+    const liquidationBefore = live.table.liquidationPrice.slice(0, live.length)
+    const crossIndex = Array.from(live.book.marginMode).findIndex((mode) => mode === 1)
+    const removed = [0, 9, crossIndex, live.length - 1].sort((a, b) => a - b)
+    const rows = removed.map((i) => positionAt(live.book, i))
+    live.removeRows(removed)
+    live.restoreRows(rows, removed)
+    expect(Array.from({ length: live.length }, (_, i) => positionAt(live.book, i))).toEqual(before)
+    expect(live.table.liquidationPrice.slice(0, live.length)).toEqual(liquidationBefore)
+    expect(live.accountPositions(live.book.account[crossIndex])).toContain(crossIndex)
+    expectSameRisk(live)
+  })
+
   it('stops between chunks when cancelled', async () => {
     const controller = new AbortController()
     const opening = LiveBook.open(sampleBook(60_000), registry, prices, {
