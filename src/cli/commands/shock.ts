@@ -43,7 +43,10 @@ ${IMPACT_HELP}
     const model = impactModelFor(args, loaded.defaultImpact, analysis.underlying)
     const ladder = analysis.ladder(shock > 0 ? 1 : -1)
     const run = runCascade({ ladder, startPrice: analysis.startPrice, shock, model })
-    const details = cascadeDetails(loaded.book, analysis.table, ladder, run)
+    // Who was liquidated, by id and account, is only in the JSON report.
+    const details = cascadeDetails(loaded.book, analysis.table, ladder, run, {
+      perPosition: flag(args, 'json')
+    })
     const lending = lendingOutcome(loaded.lending, ladder, run, loaded.prices, AAVE_V3_RULES)
     const out = new Output(io.stdout)
     if (flag(args, 'json')) {

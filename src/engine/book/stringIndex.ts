@@ -7,6 +7,8 @@ export class StringIndex {
   readonly names: string[] = []
   private slots = new Int32Array(64)
   private mask = 63
+  /** Each name's hash, by code: a grow re-slots without re-hashing a million strings. */
+  private hashes = new Int32Array(32)
 
   get size(): number {
     return this.names.length
@@ -14,32 +16,60 @@ export class StringIndex {
 
   /** The code of `name`, or undefined. */
   get(name: string): number | undefined {
-    const slot = this.find(name)
-    const code = this.slots[slot] - 1
+    const code = this.slots[this.find(name, hash(name))] - 1
     return code >= 0 ? code : undefined
   }
 
   has(name: string): boolean {
-    return this.slots[this.find(name)] !== 0
+    return this.slots[this.find(name, hash(name))] !== 0
   }
 
   /** The code of `name`, adding it when new. */
   intern(name: string): number {
-    const slot = this.find(name)
+    const added = this.tryAdd(name)
+    return added >= 0 ? added : -1 - added
+  }
+
+  /**
+   * Adds `name` and returns its new code, or returns -1 - its code when it is already in: one
+   * probe for what `has` then `intern` would do in two.
+   */
+  tryAdd(name: string): number {
+    const h = hash(name)
+    const slot = this.find(name, h)
     const known = this.slots[slot] - 1
-    if (known >= 0) return known
+    if (known >= 0) return -1 - known
     const code = this.names.length
     this.names.push(name)
+    if (code === this.hashes.length) {
+      const hashes = new Int32Array(code * 2)
+      hashes.set(this.hashes)
+      this.hashes = hashes
+    }
+    this.hashes[code] = h
     this.slots[slot] = code + 1
     if (this.names.length * 2 > this.slots.length) this.grow()
     return code
   }
 
-  private find(name: string): number {
-    let slot = hash(name) & this.mask
+  /**
+   * Forgets the name added last (an id taken for a row the book then refused). Clearing its
+   * slot breaks no probe sequence: every other name was placed before that slot was taken, so
+   * none of them probed past it.
+   */
+  removeLast(): void {
+    const code = this.names.length - 1
+    if (code < 0) return
+    const name = this.names[code]
+    this.slots[this.find(name, this.hashes[code])] = 0
+    this.names.pop()
+  }
+
+  private find(name: string, h: number): number {
+    let slot = h & this.mask
     for (;;) {
       const code = this.slots[slot] - 1
-      if (code < 0 || this.names[code] === name) return slot
+      if (code < 0 || (this.hashes[code] === h && this.names[code] === name)) return slot
       slot = (slot + 1) & this.mask
     }
   }
@@ -49,7 +79,7 @@ export class StringIndex {
     const slots = new Int32Array(this.slots.length * 4)
     const mask = slots.length - 1
     for (let code = 0; code < this.names.length; code++) {
-      let slot = hash(this.names[code]) & mask
+      let slot = this.hashes[code] & mask
       while (slots[slot] !== 0) slot = (slot + 1) & mask
       slots[slot] = code + 1
     }
@@ -61,5 +91,5 @@ export class StringIndex {
 function hash(text: string): number {
   let h = 0x811c9dc5
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-  return h >>> 0
+  return h | 0
 }

@@ -51,15 +51,8 @@ export function createBookAssembler(
   const where = (code: number): string =>
     sources ? `line ${idLines[code]} of ${sources[idSources[code]]}` : `line ${idLines[code]}`
 
+  /** What the book refuses besides a repeated id. */
   function refusal(row: PositionRow, line: number): RowError | null {
-    const seen = ids.get(row.id)
-    if (seen !== undefined) {
-      return {
-        line,
-        column: 'id',
-        reason: `duplicate id ${quoteValue(row.id)}, first seen on ${where(seen)}`
-      }
-    }
     const account = book.accounts.get(row.account)
     if (account !== undefined && accountContracts[account] !== row.contract) {
       const reason = `account ${quoteValue(row.account)} mixes contracts: ${row.contract} here, ${accountContracts[account]} on line ${accountLines[account]}`
@@ -80,7 +73,6 @@ export function createBookAssembler(
   }
 
   function remember(row: PositionRow, line: number, source: number, index: number): void {
-    ids.intern(row.id)
     idLines.push(line)
     if (sources) idSources.push(source)
     const account = book.account[index]
@@ -93,12 +85,23 @@ export function createBookAssembler(
     book,
     lines: idLines,
     add(row, line, source = 0) {
+      // The id is taken first, in the one probe that also finds a repeat, and given back if the
+      // book refuses the row for another reason.
+      const idCode = ids.tryAdd(row.id)
+      if (idCode < 0) {
+        const reason = `duplicate id ${quoteValue(row.id)}, first seen on ${where(-1 - idCode)}`
+        return { line, column: 'id', reason }
+      }
       const refused = refusal(row, line)
-      if (refused) return refused
+      if (refused) {
+        ids.removeLast()
+        return refused
+      }
       let index: number
       try {
         index = appendPosition(book, row)
       } catch (error) {
+        ids.removeLast()
         if (!(error instanceof BookError)) throw error
         // Only an account seen before can disagree with itself, so it has a code and a wallet line.
         const walletLine = walletLines[book.accounts.get(row.account)!]
