@@ -3,6 +3,7 @@ import { ImportFileError } from '../importFileError'
 import { parseDecimal } from '../numberNotation'
 import { quoteValue } from '../quoteValue'
 import type { MappingStep } from './columnMapping'
+import { decimalProduct } from './decimalProduct'
 
 /** A step ready to run: `valueOf` reads another field of the same record. */
 export type CompiledStep = (
@@ -65,7 +66,7 @@ export function compileStep(step: MappingStep): CompiledStep {
       return (text, field) => String(numberIn(text, field) + step.amount)
     case 'times-field':
       return (text, field, valueOf) =>
-        String(numberIn(text, field) * otherNumber(valueOf, step.field, field))
+        String(decimalProduct(numberIn(text, field), otherNumber(valueOf, step.field, field)))
     case 'over-field':
       return (text, field, valueOf) => {
         const divisor = otherNumber(valueOf, step.field, field)
