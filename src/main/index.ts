@@ -102,7 +102,11 @@ void app.whenReady().then(async () => {
     callback(false)
   )
   session.defaultSession.setPermissionCheckHandler(() => false)
-  services = await createServices({ emit, pickFile })
+  services = await createServices({
+    emit,
+    pickFile,
+    presetsDir: join(app.getPath('userData'), 'mapping-presets')
+  })
   registerIpc(createHandlers(services, app.getVersion()), isTrustedSender)
   createWindow()
   app.on('activate', () => {

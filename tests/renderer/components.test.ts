@@ -119,52 +119,92 @@ describe('StatusBar', () => {
 })
 
 describe('ImportView', () => {
-  it('lists every rejected row and exports them through main', async () => {
+  it('lists every rejected row by file and exports them through main', async () => {
     useAppStore().info = { name: 'x', version: '1', engineVersion: '1', nativeFileDialog: false }
     const imports = useImportStore()
+    const errors = [
+      { line: 3, column: 'side', reason: 'side must be one of long, short; got "up"' },
+      { line: 4, column: null, reason: 'expected 5 fields, found 3' }
+    ]
     imports.report = {
       status: 'imported',
-      file: 'bad.csv',
-      delimiter: ',',
-      read: 3,
-      imported: 1,
-      rejected: 2,
-      extraColumns: [],
-      errors: [
-        { line: 3, column: 'side', reason: 'side must be one of long, short; got "up"' },
-        { line: 4, column: null, reason: 'expected 5 fields, found 3' }
+      merge: 'append',
+      files: [
+        {
+          file: 'bad.csv',
+          delimiter: ',',
+          mapping: 'canonical columns and header aliases',
+          read: 3,
+          imported: 1,
+          rejected: 2,
+          extraColumns: [],
+          notes: [],
+          errors
+        },
+        {
+          file: 'more.csv',
+          delimiter: ',',
+          mapping: 'Bybit',
+          read: 1,
+          imported: 0,
+          rejected: 1,
+          extraColumns: [],
+          notes: ['wallet_balance: not in the file; "100" for every row'],
+          errors: [
+            { line: 2, column: 'id', reason: 'duplicate id "a", first seen on line 2 of bad.csv' }
+          ]
+        }
       ],
+      read: 4,
+      imported: 1,
+      rejected: 3,
+      notes: ['20,000 positions kept from the current book (Sample book)'],
+      positions: 20_001,
       elapsedMs: 5
     }
     const wrapper = mount(ImportView)
     await nextTick()
-    expect(wrapper.get('[data-count="rejected"]').text()).toBe('2')
+    expect(wrapper.get('[data-count="rejected"]').text()).toBe('3')
+    expect(wrapper.get('[data-count="positions"]').text()).toBe('20,001')
+    expect(wrapper.text()).toContain('added to the current book')
     const rows = wrapper.findAll('table[aria-label="Rejected rows"] tbody tr')
     expect(rows.map((row) => row.text())).toEqual([
-      '3sideside must be one of long, short; got "up"',
-      '4(whole row)expected 5 fields, found 3'
+      'bad.csv3sideside must be one of long, short; got "up"',
+      'bad.csv4(whole row)expected 5 fields, found 3',
+      'more.csv2idduplicate id "a", first seen on line 2 of bad.csv'
     ])
+    expect(wrapper.get('[aria-label="Import notes"]').text()).toContain(
+      'more.csv: wallet_balance: not in the file'
+    )
     fake.api.rejectedRowsCsv.mockResolvedValue({
       fileName: 'bad-rejected-rows.csv',
-      csv: 'line,column,reason\r\n'
+      csv: 'file,line,column,reason\r\n'
     })
     await wrapper.get('[data-testid="export-rejected"]').trigger('click')
     await vi.waitFor(() =>
-      expect(saved).toEqual([{ text: 'line,column,reason\r\n', name: 'bad-rejected-rows.csv' }])
+      expect(saved).toEqual([
+        { text: 'file,line,column,reason\r\n', name: 'bad-rejected-rows.csv' }
+      ])
     )
   })
 
-  it('sends a picked browser file to main as text and shows the mapping preview', async () => {
+  it('sends picked browser files to main as text and shows why one cannot be imported', async () => {
+    fake.api.mappingPresets.mockResolvedValue({ presets: [], problems: [] })
     fake.api.stageImportText.mockResolvedValue({ fileId: 'f1', name: 'p.csv', bytes: 30 })
     fake.api.previewImport.mockResolvedValue({
       file: { fileId: 'f1', name: 'p.csv', bytes: 30 },
       delimiter: ';',
-      columns: [
-        { header: 'ID', field: 'id' },
-        { header: 'note', field: null }
-      ],
+      estimatedRows: 1,
+      header: ['ID', 'note'],
+      preset: 'canonical',
+      presetLabel: 'canonical columns and header aliases',
+      mapping: { target: 'positions', fields: { id: { columns: ['id'] } } },
+      detection: { explanation: 'no preset matches this header', candidates: [] },
       problem: 'missing required columns: symbol, side, size, entry_price',
-      rows: []
+      rows: [],
+      notes: [],
+      accounts: [],
+      symbols: []
     })
     const wrapper = mount(ImportView)
     const input = wrapper.get('[data-testid="import-file-input"]')
@@ -174,8 +214,19 @@ describe('ImportView', () => {
     await input.trigger('change')
     await vi.waitFor(() => expect(wrapper.text()).toContain('semicolon-separated'))
     expect(fake.api.stageImportText).toHaveBeenCalledWith({ name: 'p.csv', text: 'ID;note\n1;x\n' })
-    expect(wrapper.text()).toContain('note (extra)')
-    expect(wrapper.get('[role="alert"]').text()).toContain('missing required columns')
+    expect(fake.api.previewImport).toHaveBeenCalledWith({
+      fileId: 'f1',
+      selection: { preset: 'auto', values: [] }
+    })
+    expect(wrapper.get('[data-testid="detected-preset"]').text()).toBe(
+      'no preset: canonical columns and header aliases'
+    )
+    expect(wrapper.get('[data-testid="preview-problem"]').text()).toContain(
+      'missing required columns'
+    )
+    expect(wrapper.get('[data-testid="unmapped-fields"]').text()).toBe(
+      'needs a column for symbol, side, size, entry_price'
+    )
     expect(wrapper.get('[data-testid="start-import"]').attributes('disabled')).toBeDefined()
   })
 })

@@ -1,7 +1,11 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ColumnMapping, MappingPreset } from '../../engine/import/mapping/columnMapping'
-import { columnMappingSchema, mappingPresetSchema } from '../../engine/import/mapping/mappingSchema'
+import {
+  columnMappingSchema,
+  mappingPresetSchema,
+  presetNameSchema
+} from '../../engine/import/mapping/mappingSchema'
 import { fileError, readFailure } from './fileError'
 
 async function readJson(path: string): Promise<unknown> {
@@ -71,4 +75,10 @@ export async function saveMappingPreset(dir: string, preset: MappingPreset): Pro
   await writeFile(temporary, `${JSON.stringify(valid, null, 2)}\n`, 'utf8')
   await rename(temporary, path)
   return path
+}
+
+/** Removes a saved preset's file; a preset already gone is not an error. */
+export async function deleteMappingPreset(dir: string, name: string): Promise<void> {
+  const valid = presetNameSchema.parse(name)
+  await rm(join(dir, `${valid}.json`), { force: true })
 }

@@ -47,9 +47,14 @@ export const columnMappingSchema: z.ZodType<ColumnMapping> = z.discriminatedUnio
   })
 ])
 
+/** A preset's name, which is also its file's name: no path separators, nothing hidden. */
+export const presetNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,40}$/, 'a preset name: lower case, digits, . _ -')
+
 /** A saved preset: what the mapping editor writes and the import reads back, validated. */
 export const mappingPresetSchema: z.ZodType<MappingPreset> = z.strictObject({
-  name: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,40}$/, 'a preset name: lower case, digits, . _ -'),
+  name: presetNameSchema,
   label: z.string().min(1).max(200),
   mapping: columnMappingSchema,
   layouts: z.array(z.strictObject({ name: text, columns: z.array(text).min(1).max(200) })),
