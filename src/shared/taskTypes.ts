@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export type TaskKind = 'import' | 'sample'
+export type TaskKind = 'import' | 'sample' | 'scenario' | 'monteCarlo'
 
 /** A long job in main, as the status bar shows it; sent whenever it moves. */
 export interface TaskState {

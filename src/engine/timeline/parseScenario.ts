@@ -1,36 +1,42 @@
 import { underlyingOf } from '../market/underlyingOf'
+import { fieldName, type ScenarioProblem } from '../../shared/scenarioProblem'
 import { parsePriceSeries, PriceSeriesError } from './priceSeries'
 import { ScenarioError } from './scenarioError'
+import { scenarioMessage } from './scenarioMessages'
 import { scenarioSchema, type PathComponent, type Scenario } from './scenarioSchema'
 
+export { fieldName }
+
 interface Problem {
-  path: readonly PropertyKey[]
+  path: readonly (string | number)[]
   message: string
 }
 
-/** `markets[0].path[1].move`: the field as a reader of the JSON finds it. */
-export function fieldName(path: readonly PropertyKey[]): string {
-  let name = ''
-  for (const key of path) {
-    if (typeof key === 'number') name += `[${key}]`
-    else name += name === '' ? String(key) : `.${String(key)}`
-  }
-  return name === '' ? '(the whole scenario)' : name
-}
+export type ScenarioCheck =
+  { ok: true; scenario: Scenario } | { ok: false; problems: ScenarioProblem[] }
 
-function describe(problems: readonly Problem[]): string {
-  const [first] = problems
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''
-  return `scenario ${fieldName(first.path)}: ${first.message}${more}`
-}
+const toProblem = ({ path, message }: Problem): ScenarioProblem => ({
+  path: [...path],
+  field: fieldName(path),
+  message
+})
 
 /**
- * Validates a scenario (already parsed from JSON) and fills in its defaults; market names become
- * underlyings (BTCUSDT -> BTC). Throws a ScenarioError naming the first bad field.
+ * Validates a scenario (already parsed from JSON), fills in its defaults and turns market names
+ * into underlyings (BTCUSDT -> BTC); or lists every problem, each with its field, so an editor
+ * can show each message beside its field. Cross-field checks run once every field is valid.
  */
-export function parseScenario(json: unknown): Scenario {
-  const parsed = scenarioSchema.safeParse(json)
-  if (!parsed.success) throw new ScenarioError(describe(parsed.error.issues))
+export function checkScenario(json: unknown): ScenarioCheck {
+  const parsed = scenarioSchema.safeParse(json, { error: scenarioMessage })
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) =>
+      toProblem({
+        path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+        message: issue.message
+      })
+    )
+    return { ok: false, problems }
+  }
   const scenario: Scenario = {
     ...parsed.data,
     driver: parsed.data.driver === undefined ? undefined : underlyingOf(parsed.data.driver),
@@ -40,8 +46,18 @@ export function parseScenario(json: unknown): Scenario {
     }))
   }
   const problems = crossFieldProblems(scenario)
-  if (problems.length > 0) throw new ScenarioError(describe(problems))
-  return scenario
+  return problems.length > 0
+    ? { ok: false, problems: problems.map(toProblem) }
+    : { ok: true, scenario }
+}
+
+/** As checkScenario, but throws a ScenarioError naming the first bad field (and how many more). */
+export function parseScenario(json: unknown): Scenario {
+  const check = checkScenario(json)
+  if (check.ok) return check.scenario
+  const [first] = check.problems
+  const more = check.problems.length > 1 ? ` (and ${check.problems.length - 1} more)` : ''
+  throw new ScenarioError(`scenario ${first.field}: ${first.message}${more}`)
 }
 
 /** What the schema cannot see field by field: references between fields and the step range. */
@@ -50,7 +66,7 @@ function crossFieldProblems(scenario: Scenario): Problem[] {
   const { steps, driver, markets } = scenario
   const seen = new Set<string>()
   markets.forEach((market, m) => {
-    const at = (...rest: PropertyKey[]): PropertyKey[] => ['markets', m, ...rest]
+    const at = (...rest: (string | number)[]): (string | number)[] => ['markets', m, ...rest]
     if (seen.has(market.underlying))
       problems.push({ path: at('underlying'), message: `${market.underlying} is listed twice` })
     seen.add(market.underlying)

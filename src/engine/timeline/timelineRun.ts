@@ -51,8 +51,13 @@ export interface MarketTimeline {
   /** Step-major, `venues` per step. */
   venueNotional: Float64Array
   venueCount: Float64Array
-  /** The heatmap: standing liquidation notional by bin, step-major (`edges.length - 1` per step). */
+  /**
+   * The heatmap: standing liquidation notional by bin, `edges.length - 1` per row, a row every
+   * `every` steps (at each group's last step, and the run's last step); `below` and `above`, the
+   * notional beyond the edges, every step.
+   */
   profile: {
+    every: number
     edges: Float64Array
     long: Float64Array
     short: Float64Array
@@ -88,11 +93,22 @@ export interface TimelineRun {
   deleveragings: Deleveraging[]
 }
 
+/**
+ * The heatmap's bins, and how often its rows are kept: a row for each of 100,000 steps of a
+ * 2,000-bin heatmap is gigabytes, and a chart shows a few thousand columns at most.
+ */
+export interface HeatmapRecording {
+  bins: number
+  range: number
+  /** A row every this many steps; default 1. */
+  every?: number
+}
+
 /** Runs one path of the plan with every detail recorded: the timeline table and the heatmap. */
 export function runTimeline(
   plan: TimelinePlan,
   book: TimelineBook,
-  heatmap: { bins: number; range: number },
+  heatmap: HeatmapRecording,
   path = 0
 ): TimelineRun {
   const recorder = new TimelineRecorder(plan, book, heatmap)
@@ -112,9 +128,11 @@ class TimelineRecorder implements PathObserver, UnitObserver {
   constructor(
     private readonly plan: TimelinePlan,
     private readonly book: TimelineBook,
-    heatmap: { bins: number; range: number }
+    heatmap: HeatmapRecording
   ) {
     const { steps } = plan
+    const every = Math.max(1, Math.floor(heatmap.every ?? 1))
+    const rows = Math.ceil(steps / every)
     const venues = book.venues.length
     this.profiles = book.markets.map(
       (market, m) => new StandingProfile(market, venues, plan.markets[m].startPrice, heatmap)
@@ -145,9 +163,10 @@ class TimelineRecorder implements PathObserver, UnitObserver {
       venueNotional: series(steps * venues),
       venueCount: series(steps * venues),
       profile: {
+        every,
         edges: this.profiles[m].edges,
-        long: series(steps * heatmap.bins),
-        short: series(steps * heatmap.bins),
+        long: series(rows * heatmap.bins),
+        short: series(rows * heatmap.bins),
         below: series(steps),
         above: series(steps)
       },
@@ -184,9 +203,12 @@ class TimelineRecorder implements PathObserver, UnitObserver {
     out.venueNotional.set(path.venueNotional, t * venues)
     out.venueCount.set(path.venueCount, t * venues)
     const profile = this.profiles[m]
-    const bins = profile.long.length
-    out.profile.long.set(profile.long, t * bins)
-    out.profile.short.set(profile.short, t * bins)
+    const { every } = out.profile
+    if ((t + 1) % every === 0 || t === this.plan.steps - 1) {
+      const at = Math.floor(t / every) * profile.long.length
+      out.profile.long.set(profile.long, at)
+      out.profile.short.set(profile.short, at)
+    }
     out.profile.below[t] = profile.below
     out.profile.above[t] = profile.above
     out.accounting = {

@@ -22,6 +22,9 @@ export interface MonteCarloProgress {
   completed: number
   total: number
   elapsedMs: number
+  workers: number
+  /** The paths so far, live: read it (summarise the partial run) during the call, do not keep it. */
+  results: MonteCarloResults
 }
 
 export interface MonteCarloRunOptions {
@@ -91,6 +94,11 @@ export class MonteCarloPool {
 
   get size(): number {
     return this.workers.length
+  }
+
+  /** A worker stopped or the pool was closed: it runs nothing more. */
+  get isBroken(): boolean {
+    return this.broken !== null
   }
 
   run(job: MonteCarloJob, options: MonteCarloRunOptions = {}): Promise<MonteCarloRun> {
@@ -174,7 +182,9 @@ export class MonteCarloPool {
     active.options.onProgress?.({
       completed: active.results.completed,
       total: active.job.paths,
-      elapsedMs: performance.now() - active.started
+      elapsedMs: performance.now() - active.started,
+      workers: this.size,
+      results: active.results
     })
     this.dispatch(worker, active)
   }
