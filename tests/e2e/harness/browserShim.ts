@@ -3,7 +3,7 @@
  * Electron, made of POSTs to the loopback server and one Server-Sent Events stream.
  *
  * This file is sent to the browser as it is, compiled but not bundled: it may import types
- * only, and must decode the wire format (see wireFormat.ts) itself.
+ * only, and must encode and decode the wire formats (see wireFormat.ts) itself.
  */
 import type { CockpitApi } from '../../../src/shared/contract'
 
@@ -37,14 +37,101 @@ export function installCockpitShim(config: ShimConfig): void {
     return new typedArrays[$typed](bytes.buffer)
   }
 
+  // Invoke calls travel as frames (see wireFormat.ts): JSON plus the typed arrays' raw bytes.
+  const FRAME_TYPE = 'application/x-cockpit-frame'
+  const align8 = (offset: number): number => (offset + 7) & ~7
+  // Long string arrays go as NUL-joined UTF-8, as in wireFormat.ts.
+  const SEPARATOR = '\u0000'
+  const stringColumnText = (value: unknown): string | null => {
+    if (!Array.isArray(value) || value.length < 256) return null
+    for (const entry of value)
+      if (typeof entry !== 'string' || entry.includes(SEPARATOR)) return null
+    return value.join(SEPARATOR)
+  }
+
+  // A walk that swaps typed arrays, not a JSON replacer or reviver: those run once per value,
+  // a million times for a column of position ids.
+  const swapTyped = (value: unknown, replace: (item: unknown) => unknown): unknown => {
+    const swapped = replace(value)
+    if (swapped !== undefined) return swapped
+    if (Array.isArray(value)) {
+      let copy: unknown[] | null = null
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i]
+        if (typeof item !== 'object' || item === null) continue
+        const next = swapTyped(item, replace)
+        if (next !== item) (copy ??= value.slice())[i] = next
+      }
+      return copy ?? value
+    }
+    if (typeof value !== 'object' || value === null) return value
+    const copy: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value)) copy[key] = swapTyped(item, replace)
+    return copy
+  }
+
+  const encodeFrame = (value: unknown): Blob => {
+    const parts: ArrayBufferView[] = []
+    let written = 0
+    const swapped = swapTyped(value, (item) => {
+      const text = stringColumnText(item)
+      if (text !== null) {
+        const bytes = new TextEncoder().encode(text)
+        const offset = align8(written)
+        if (offset > written) parts.push(new Uint8Array(offset - written))
+        parts.push(bytes)
+        written = offset + bytes.byteLength
+        return { $strings: (item as string[]).length, offset, bytes: bytes.byteLength }
+      }
+      if (!ArrayBuffer.isView(item) || item instanceof DataView) return undefined
+      const name = item.constructor.name
+      if (!(name in typedArrays)) return undefined
+      const offset = align8(written)
+      if (offset > written) parts.push(new Uint8Array(offset - written))
+      parts.push(item)
+      written = offset + item.byteLength
+      return { $typed: name, offset, length: (item as Uint8Array).length }
+    })
+    const head = new TextEncoder().encode(JSON.stringify(swapped ?? null))
+    const prefix = new Uint8Array(align8(4 + head.length))
+    new DataView(prefix.buffer).setUint32(0, head.length, true)
+    prefix.set(head, 4)
+    return new Blob([prefix, ...(parts as BlobPart[])])
+  }
+
+  const decodeFrame = (buffer: ArrayBuffer): unknown => {
+    const jsonLength = new DataView(buffer).getUint32(0, true)
+    const start = align8(4 + jsonLength)
+    const json = new TextDecoder().decode(new Uint8Array(buffer, 4, jsonLength))
+    return swapTyped(JSON.parse(json), (value) => {
+      if (typeof value === 'object' && value !== null && '$strings' in value) {
+        const { offset, bytes } = value as unknown as { offset: number; bytes: number }
+        return new TextDecoder()
+          .decode(new Uint8Array(buffer, start + offset, bytes))
+          .split(SEPARATOR)
+      }
+      if (typeof value !== 'object' || value === null || !('$typed' in value)) return undefined
+      const { $typed, offset, length } = value as { $typed: string; offset: number; length: number }
+      const Type = typedArrays[$typed] as unknown as new (
+        buffer: ArrayBuffer,
+        byteOffset: number,
+        length: number
+      ) => ArrayBufferView
+      return new Type(buffer, start + offset, length)
+    })
+  }
+
   const invoke = async (channel: string, request: unknown): Promise<unknown> => {
     const response = await fetch(`/__harness/invoke/${encodeURIComponent(channel)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-cockpit-token': token },
-      body: JSON.stringify(request === undefined ? null : { request })
+      headers: { 'content-type': FRAME_TYPE, accept: FRAME_TYPE, 'x-cockpit-token': token },
+      body: encodeFrame(request === undefined ? null : { request })
     })
-    const text = await response.text()
-    const body = JSON.parse(text, revive) as { result?: unknown; error?: string }
+    const body = (
+      response.headers.get('content-type') === FRAME_TYPE
+        ? decodeFrame(await response.arrayBuffer())
+        : JSON.parse(await response.text(), revive)
+    ) as { result?: unknown; error?: string }
     if (!response.ok) throw new Error(body.error ?? `${channel} failed with ${response.status}`)
     return body.result
   }

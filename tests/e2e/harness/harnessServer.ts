@@ -11,7 +11,7 @@ import { createHandlers } from '../../../src/main/handlers'
 import { createServices, type Services } from '../../../src/main/services/services'
 import { API_METHODS, EVENT_CHANNELS } from '../../../src/shared/channels'
 import type { ShimConfig } from './browserShim'
-import { encodeForWire } from './wireFormat'
+import { decodeFrame, encodeForWire, encodeFrame, FRAME_TYPE } from './wireFormat'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 export const RENDERER_DIR = join(repoRoot, 'out', 'renderer')
@@ -67,7 +67,7 @@ function sameSecret(given: string | undefined | null, token: string): boolean {
   return timingSafeEqual(Buffer.from(given), Buffer.from(token))
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of request) {
@@ -75,7 +75,15 @@ async function readBody(request: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new Error('request body too large')
     chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+/** A frame when the caller sent one (the browser shim does), JSON otherwise. */
+async function readInvokeBody(request: IncomingMessage): Promise<{ request: unknown } | null> {
+  const body = await readBody(request)
+  if (request.headers['content-type'] === FRAME_TYPE)
+    return decodeFrame(body) as { request: unknown } | null
+  return JSON.parse(body.toString('utf8')) as { request: unknown } | null
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -132,13 +140,18 @@ export async function startHarness(rendererDir = RENDERER_DIR): Promise<Harness>
           'application/json',
           encodeForWire({ error: `no channel ${channel}` })
         )
+      const frames = request.headers.accept === FRAME_TYPE
+      const reply = (status: number, value: unknown): void =>
+        frames
+          ? send(response, status, FRAME_TYPE, encodeFrame(value))
+          : send(response, status, 'application/json', encodeForWire(value))
       try {
-        const body = JSON.parse(await readBody(request)) as { request: unknown } | null
+        const body = await readInvokeBody(request)
         const result = await dispatch(handlers, channel, body === null ? undefined : body.request)
-        send(response, 200, 'application/json', encodeForWire({ result }))
+        reply(200, { result })
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error)
-        send(response, 400, 'application/json', encodeForWire({ error: message }))
+        reply(400, { error: message })
       }
       return
     }

@@ -1,0 +1,213 @@
+import type { Book } from '../../engine/book/columns'
+import { StringIndex } from '../../engine/book/stringIndex'
+import type { PositionRow } from '../../engine/book/positionRow'
+import type { ImpactSpec } from '../../engine/impact/createImpactModel'
+import type { CrossGroup, LiquidationTable } from '../../engine/margin/liquidationTable'
+import { createTierRegistry, tierKey, type TierRegistry } from '../../engine/margin/tierRegistry'
+import { buildTierTable } from '../../engine/margin/tierTable'
+import { ENGINE_VERSION } from '../../engine/version'
+import type {
+  BookColumns,
+  BookDelta,
+  SolvedTable,
+  WorkspaceSnapshot
+} from '../../shared/workspaceSnapshot'
+import { LiveBook } from './liveBook'
+import type { Workspace } from './workspace'
+
+/** A snapshot that passed its schema but does not hang together; the message says where. */
+export class SnapshotError extends Error {
+  override name = 'SnapshotError'
+}
+
+function requireLength(what: string, actual: number, expected: number): void {
+  if (actual !== expected)
+    throw new SnapshotError(`${what} has ${actual} entries where ${expected} are needed`)
+}
+
+function requireCodes(what: string, codes: ArrayLike<number>, count: number): void {
+  for (let i = 0; i < codes.length; i++)
+    if (codes[i] >= count)
+      throw new SnapshotError(`${what} ${i} refers to entry ${codes[i]} of a ${count}-entry table`)
+}
+
+/** String table to index; a repeated name would make two codes mean one string. */
+function stringIndex(what: string, names: readonly string[]): StringIndex {
+  const index = new StringIndex()
+  names.forEach((name, code) => {
+    if (index.intern(name) !== code) throw new SnapshotError(`${what} lists "${name}" twice`)
+  })
+  return index
+}
+
+export function bookFromColumns(columns: BookColumns): Book {
+  const n = columns.length
+  for (const name of [
+    'account',
+    'venue',
+    'symbol',
+    'side',
+    'contract',
+    'marginMode',
+    'size',
+    'entryPrice',
+    'margin',
+    'leverage',
+    'mmr',
+    'maintenanceAmount',
+    'markPrice'
+  ] as const)
+    requireLength(`column ${name}`, columns[name].length, n)
+  requireLength('ids', columns.ids.length, n)
+  requireLength('walletBalance', columns.walletBalance.length, columns.accounts.length)
+  requireCodes('position', columns.account, columns.accounts.length)
+  requireCodes('position', columns.venue, columns.venues.length)
+  requireCodes('position', columns.symbol, columns.symbols.length)
+  // Ids are not checked for repeats here: that costs a third of a second on a million, and a
+  // stored book came from main itself. Workspace files, the outside source, are checked on import.
+  const extra = new Map<string, Map<number, string>>()
+  for (const column of columns.extra) {
+    requireLength(`extra column ${column.name}`, column.values.length, column.positions.length)
+    requireCodes('extra value', column.positions, n)
+    extra.set(
+      column.name,
+      new Map(Array.from(column.positions, (index, k) => [index, column.values[k]]))
+    )
+  }
+  return {
+    length: n,
+    ids: columns.ids,
+    account: columns.account,
+    venue: columns.venue,
+    symbol: columns.symbol,
+    side: columns.side,
+    contract: columns.contract,
+    marginMode: columns.marginMode,
+    size: columns.size,
+    entryPrice: columns.entryPrice,
+    margin: columns.margin,
+    leverage: columns.leverage,
+    mmr: columns.mmr,
+    maintenanceAmount: columns.maintenanceAmount,
+    markPrice: columns.markPrice,
+    accounts: stringIndex('the account table', columns.accounts),
+    venues: stringIndex('the venue table', columns.venues),
+    symbols: stringIndex('the symbol table', columns.symbols),
+    walletBalance: columns.walletBalance,
+    extra
+  }
+}
+
+/** The stored table, when it was solved by this engine for exactly this book; else null. */
+function tableFromSolved(solved: SolvedTable | null, book: Book): LiquidationTable | null {
+  if (!solved || solved.engineVersion !== ENGINE_VERSION) return null
+  const n = book.length
+  for (const name of [
+    'liquidationPrice',
+    'bankruptcyPrice',
+    'markPrice',
+    'distance',
+    'marginRatio',
+    'crossGroup'
+  ] as const)
+    requireLength(`solved ${name}`, solved[name].length, n)
+  const { groups } = solved
+  const count = groups.account.length
+  requireLength('group member starts', groups.memberStart.length, count + 1)
+  requireLength('group members', groups.members.length, groups.memberStart[count] ?? 0)
+  requireCodes('group', groups.underlying, groups.underlyings.length)
+  requireCodes('group member', groups.members, n)
+  requireCodes('group', groups.account, book.accounts.size)
+  for (let i = 0; i < n; i++)
+    if (solved.crossGroup[i] < -1 || solved.crossGroup[i] >= count)
+      throw new SnapshotError(`position ${i} is in cross group ${solved.crossGroup[i]} of ${count}`)
+  const crossGroups: CrossGroup[] = []
+  for (let g = 0; g < count; g++)
+    crossGroups.push({
+      account: groups.account[g],
+      underlying: groups.underlyings[groups.underlying[g]],
+      members: Array.from(
+        groups.members.subarray(groups.memberStart[g], groups.memberStart[g + 1])
+      ),
+      downPrice: groups.downPrice[g],
+      upPrice: groups.upPrice[g],
+      downBankruptcy: groups.downBankruptcy[g],
+      upBankruptcy: groups.upBankruptcy[g],
+      heldBalance: groups.heldBalance[g]
+    })
+  for (const issue of solved.issues) requireCodes('issue', [issue.index], n)
+  return {
+    liquidationPrice: solved.liquidationPrice,
+    bankruptcyPrice: solved.bankruptcyPrice,
+    markPrice: solved.markPrice,
+    distance: solved.distance,
+    marginRatio: solved.marginRatio,
+    crossGroup: solved.crossGroup,
+    crossGroups,
+    issues: solved.issues.map(({ index, reason }) => ({ index, reason }))
+  }
+}
+
+/** The app's tier tables with the workspace's own on top: a saved book is margined as it was. */
+function registryWith(base: TierRegistry, snapshot: WorkspaceSnapshot): TierRegistry {
+  const tables = new Map(base)
+  for (const stored of snapshot.tiers) {
+    const table = buildTierTable(
+      stored.venue,
+      stored.symbol,
+      Array.from(stored.floors, (floor, i) => ({
+        line: i + 1,
+        notionalFloor: floor,
+        maintenanceMarginRate: stored.rates[i],
+        maintenanceAmount: stored.amounts[i],
+        maxLeverage: Number.isNaN(stored.maxLeverage[i]) ? null : stored.maxLeverage[i]
+      }))
+    )
+    tables.set(tierKey(table.venue, table.symbol), table)
+  }
+  return createTierRegistry([...tables.values()])
+}
+
+/** Replays delta log entries in order: upserts replace by id or append, then removals. */
+function applyDeltas(live: LiveBook, deltas: readonly BookDelta[]): void {
+  for (const { upserts, removals } of deltas) {
+    for (const row of upserts) {
+      const index = live.indexOf(row.id)
+      const position: PositionRow = { ...row }
+      if (index >= 0) live.replaceRow(index, position)
+      else live.appendRow(position)
+    }
+    const doomed = removals.map((id) => live.indexOf(id)).filter((index) => index >= 0)
+    if (doomed.length > 0) live.removeRows(doomed)
+  }
+}
+
+/**
+ * Opens a stored workspace: the book from its columns, the stored table when this engine solved
+ * it (else the book is solved again), the workspace's tier tables over the app's, then any
+ * unsaved edits replayed from the delta log.
+ */
+export async function restoreWorkspace(
+  snapshot: WorkspaceSnapshot,
+  deltas: readonly BookDelta[],
+  appRegistry: TierRegistry
+): Promise<Workspace> {
+  const book = bookFromColumns(snapshot.book)
+  const registry = registryWith(appRegistry, snapshot)
+  const prices = new Map(snapshot.prices.map(({ underlying, price }) => [underlying, price]))
+  const table = tableFromSolved(snapshot.solved, book)
+  const live = table
+    ? LiveBook.restore(book, table, registry, prices)
+    : await LiveBook.open(book, registry, prices)
+  applyDeltas(live, deltas)
+  return {
+    name: snapshot.name,
+    description: snapshot.description,
+    source: snapshot.source,
+    live,
+    lending: snapshot.lending.map((position) => structuredClone(position)),
+    impact: new Map(
+      snapshot.impact.map(({ underlying, spec }): [string, ImpactSpec] => [underlying, spec])
+    )
+  }
+}

@@ -1,0 +1,318 @@
+import type { BookDelta, WorkspaceSnapshot } from '../../../shared/workspaceSnapshot'
+import { assembleColumn, chunkColumn } from './chunks'
+import { columnBytes, joinColumns, splitColumns } from './columns'
+import type {
+  BookRecord,
+  ChunkRecord,
+  DeltaRecord,
+  RevisionRecord,
+  WorkspaceDb,
+  WorkspaceRecord
+} from './db'
+import type { StoredParts } from './parts'
+import { checkQuota, isQuotaExceeded, storageFullError } from './quota'
+
+/** Saved versions kept per workspace: the current one and two before it, to compare or go back to. */
+export const KEPT_REVISIONS = 3
+/** Chunks written per bulkAdd inside a save. */
+const CHUNK_BATCH = 24
+const NAME_LIMIT = 120
+
+export interface WorkspaceContent {
+  snapshot: WorkspaceSnapshot
+  parts: StoredParts
+}
+
+export interface SaveHooks {
+  /** Runs inside the save's transaction after each batch of chunks: a throw aborts the save. */
+  afterBatch?: (written: number, total: number) => void
+}
+
+export class WorkspaceError extends Error {
+  override name = 'WorkspaceError'
+}
+
+const newId = (): string => crypto.randomUUID()
+
+/** Every chunk of one book: column and index are numbers, so ±Infinity bound them. */
+const chunkRange = (bookId: string) =>
+  [
+    [bookId, -Infinity, -Infinity],
+    [bookId, Infinity, Infinity]
+  ] as const
+
+/** A snapshot as a book record and its chunks, ready to write (all the work done outside a transaction). */
+export function prepareBook(snapshot: WorkspaceSnapshot): {
+  book: BookRecord
+  chunks: ChunkRecord[]
+} {
+  const { skeleton, columns } = splitColumns(snapshot)
+  const id = newId()
+  const chunks: ChunkRecord[] = []
+  const info = columns.map((column, k) => {
+    const pieces = chunkColumn(column)
+    pieces.forEach((data, index) => chunks.push({ bookId: id, column: k, index, data }))
+    return { type: column.type, length: column.values.length, chunks: pieces.length }
+  })
+  const bytes = columns.reduce((sum, column) => sum + columnBytes(column), 0)
+  return { book: { id, skeleton, columns: info, bytes }, chunks }
+}
+
+export function validName(name: string): string {
+  const trimmed = name.trim()
+  if (!trimmed) throw new WorkspaceError('a workspace needs a name')
+  if (trimmed.length > NAME_LIMIT)
+    throw new WorkspaceError(`a workspace name has at most ${NAME_LIMIT} characters`)
+  return trimmed
+}
+
+async function requireUniqueName(db: WorkspaceDb, name: string, except?: string): Promise<void> {
+  const clash = await db.workspaces.where('name').equals(name).first()
+  if (clash && clash.id !== except)
+    throw new WorkspaceError(`there is already a workspace named "${name}"`)
+}
+
+/** "Name", or "Name (2)", "Name (3)", ... : the first name no workspace has. */
+export async function freeName(db: WorkspaceDb, wanted: string): Promise<string> {
+  const base = validName(wanted).slice(0, NAME_LIMIT - 6)
+  const taken = new Set((await db.workspaces.toArray()).map((workspace) => workspace.name))
+  if (!taken.has(base)) return base
+  for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`
+}
+
+async function bytesOf(db: WorkspaceDb, workspaceId: string): Promise<number> {
+  const revisions = await db.revisions.where('workspaceId').equals(workspaceId).toArray()
+  const books = await db.books.bulkGet([...new Set(revisions.map((r) => r.bookId))])
+  return books.reduce((sum, book) => sum + (book?.bytes ?? 0), 0)
+}
+
+/** Deletes a book and its chunks once no revision of any workspace refers to it. */
+async function dropBookIfUnused(db: WorkspaceDb, bookId: string): Promise<void> {
+  if ((await db.revisions.where('bookId').equals(bookId).count()) > 0) return
+  await db.chunks
+    .where('[bookId+column+index]')
+    .between(...chunkRange(bookId), true, true)
+    .delete()
+  await db.books.delete(bookId)
+}
+
+async function writeBook(
+  db: WorkspaceDb,
+  prepared: ReturnType<typeof prepareBook>,
+  hooks: SaveHooks
+): Promise<void> {
+  await db.books.add(prepared.book)
+  const { chunks } = prepared
+  for (let start = 0; start < chunks.length; start += CHUNK_BATCH) {
+    await db.chunks.bulkAdd(chunks.slice(start, start + CHUNK_BATCH))
+    hooks.afterBatch?.(Math.min(chunks.length, start + CHUNK_BATCH), chunks.length)
+  }
+}
+
+/** Runs a write, turning the browser's quota refusal into advice; the transaction rolled back. */
+async function guardQuota<T>(what: string, bytes: number, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    if (isQuotaExceeded(error)) throw storageFullError(what, bytes)
+    throw error
+  }
+}
+
+const STORE_TABLES = (db: WorkspaceDb) => [
+  db.workspaces,
+  db.revisions,
+  db.books,
+  db.chunks,
+  db.deltas
+]
+
+export async function createWorkspace(
+  db: WorkspaceDb,
+  content: WorkspaceContent,
+  name: string
+): Promise<WorkspaceRecord> {
+  const prepared = prepareBook(content.snapshot)
+  const unique = await freeName(db, name)
+  await checkQuota(`"${unique}"`, prepared.book.bytes)
+  const now = Date.now()
+  const workspace: WorkspaceRecord = {
+    id: newId(),
+    name: unique,
+    description: content.snapshot.description,
+    source: content.snapshot.source,
+    createdAt: now,
+    modifiedAt: now,
+    head: newId(),
+    positions: content.snapshot.book.length,
+    bytes: prepared.book.bytes
+  }
+  const revision: RevisionRecord = {
+    id: workspace.head,
+    workspaceId: workspace.id,
+    savedAt: now,
+    bookId: prepared.book.id,
+    parts: content.parts,
+    positions: workspace.positions,
+    bookVersion: content.snapshot.version
+  }
+  await guardQuota(`"${unique}"`, prepared.book.bytes, () =>
+    db.transaction('rw', STORE_TABLES(db), async () => {
+      await writeBook(db, prepared, {})
+      await db.revisions.add(revision)
+      await db.workspaces.add(workspace)
+    })
+  )
+  return workspace
+}
+
+/**
+ * Saves a new version of a workspace in one transaction: its book (or, when only parts changed,
+ * the current version's book again), the revision, the head moved to it, versions beyond the
+ * kept ones pruned, and the delta log entries it now contains dropped. If anything fails, or the
+ * page dies half-way, IndexedDB rolls all of it back: the previous version stays as it was.
+ */
+export async function saveWorkspace(
+  db: WorkspaceDb,
+  workspaceId: string,
+  content: { snapshot: WorkspaceSnapshot | null; parts: StoredParts; bookVersion: number },
+  hooks: SaveHooks = {}
+): Promise<RevisionRecord> {
+  const current = await db.workspaces.get(workspaceId)
+  if (!current) throw new WorkspaceError('that workspace no longer exists')
+  const prepared = content.snapshot ? prepareBook(content.snapshot) : null
+  const bytes = prepared?.book.bytes ?? 0
+  await checkQuota(`"${current.name}"`, bytes)
+  const revision: RevisionRecord = {
+    id: newId(),
+    workspaceId,
+    savedAt: Date.now(),
+    bookId: prepared?.book.id ?? '',
+    parts: content.parts,
+    positions: content.snapshot?.book.length ?? current.positions,
+    bookVersion: content.bookVersion
+  }
+  return guardQuota(`"${current.name}"`, bytes, () =>
+    db.transaction('rw', STORE_TABLES(db), async () => {
+      const workspace = await db.workspaces.get(workspaceId)
+      if (!workspace) throw new WorkspaceError('that workspace was deleted while saving')
+      if (prepared) await writeBook(db, prepared, hooks)
+      else revision.bookId = (await db.revisions.get(workspace.head))!.bookId
+      await db.revisions.add(revision)
+      const revisions = await db.revisions
+        .where('workspaceId')
+        .equals(workspaceId)
+        .sortBy('savedAt')
+      for (const old of revisions.slice(0, Math.max(0, revisions.length - KEPT_REVISIONS))) {
+        await db.revisions.delete(old.id)
+        await dropBookIfUnused(db, old.bookId)
+      }
+      await db.deltas
+        .where('workspaceId')
+        .equals(workspaceId)
+        .filter((entry) => entry.version <= content.bookVersion)
+        .delete()
+      await db.workspaces.update(workspaceId, {
+        head: revision.id,
+        modifiedAt: revision.savedAt,
+        positions: revision.positions,
+        bytes: await bytesOf(db, workspaceId)
+      })
+      return revision
+    })
+  )
+}
+
+/** A stored version as a snapshot main can open, and its parts. */
+export async function loadRevision(db: WorkspaceDb, revisionId: string): Promise<WorkspaceContent> {
+  return db.transaction('r', [db.revisions, db.books, db.chunks], async () => {
+    const revision = await db.revisions.get(revisionId)
+    if (!revision) throw new WorkspaceError('that saved version no longer exists')
+    const book = await db.books.get(revision.bookId)
+    if (!book) throw new WorkspaceError('the saved book of that version is missing')
+    const chunks = await db.chunks
+      .where('[bookId+column+index]')
+      .between(...chunkRange(book.id), true, true)
+      .toArray()
+    const byColumn = book.columns.map(() => [] as ChunkRecord['data'][])
+    for (const chunk of chunks) byColumn[chunk.column]?.push(chunk.data)
+    const columns = book.columns.map((info, k) =>
+      assembleColumn(info.type, info.length, byColumn[k])
+    )
+    const snapshot = joinColumns(book.skeleton, columns) as WorkspaceSnapshot
+    return { snapshot, parts: revision.parts }
+  })
+}
+
+export const listWorkspaces = (db: WorkspaceDb): Promise<WorkspaceRecord[]> =>
+  db.workspaces.orderBy('modifiedAt').reverse().toArray()
+
+export const revisionsOf = async (
+  db: WorkspaceDb,
+  workspaceId: string
+): Promise<RevisionRecord[]> =>
+  (await db.revisions.where('workspaceId').equals(workspaceId).sortBy('savedAt')).reverse()
+
+export async function renameWorkspace(db: WorkspaceDb, id: string, name: string): Promise<void> {
+  const wanted = validName(name)
+  await db.transaction('rw', db.workspaces, async () => {
+    await requireUniqueName(db, wanted, id)
+    if ((await db.workspaces.update(id, { name: wanted, modifiedAt: Date.now() })) === 0)
+      throw new WorkspaceError('that workspace no longer exists')
+  })
+}
+
+/**
+ * A copy of a workspace's current version under a new name. Stored books never change, so the
+ * copy shares the book with the original: duplicating a million positions writes no chunks.
+ */
+export async function duplicateWorkspace(
+  db: WorkspaceDb,
+  id: string,
+  name: string
+): Promise<WorkspaceRecord> {
+  const wanted = validName(name)
+  return db.transaction('rw', [db.workspaces, db.revisions, db.books], async () => {
+    await requireUniqueName(db, wanted)
+    const original = await db.workspaces.get(id)
+    if (!original) throw new WorkspaceError('that workspace no longer exists')
+    const head = (await db.revisions.get(original.head))!
+    const now = Date.now()
+    const copy: WorkspaceRecord = {
+      ...original,
+      id: newId(),
+      name: wanted,
+      createdAt: now,
+      modifiedAt: now,
+      head: newId(),
+      bytes: (await db.books.get(head.bookId))?.bytes ?? 0
+    }
+    await db.revisions.add({ ...head, id: copy.head, workspaceId: copy.id, savedAt: now })
+    await db.workspaces.add(copy)
+    return copy
+  })
+}
+
+export async function deleteWorkspace(db: WorkspaceDb, id: string): Promise<void> {
+  await db.transaction('rw', STORE_TABLES(db), async () => {
+    const revisions = await db.revisions.where('workspaceId').equals(id).toArray()
+    await db.revisions.bulkDelete(revisions.map((revision) => revision.id))
+    for (const bookId of new Set(revisions.map((revision) => revision.bookId)))
+      await dropBookIfUnused(db, bookId)
+    await db.deltas.where('workspaceId').equals(id).delete()
+    await db.workspaces.delete(id)
+  })
+}
+
+export async function appendDelta(
+  db: WorkspaceDb,
+  workspaceId: string,
+  version: number,
+  delta: BookDelta
+): Promise<void> {
+  await db.deltas.add({ workspaceId, version, at: Date.now(), delta })
+}
+
+export async function deltasOf(db: WorkspaceDb, workspaceId: string): Promise<DeltaRecord[]> {
+  return db.deltas.where('workspaceId').equals(workspaceId).sortBy('seq')
+}

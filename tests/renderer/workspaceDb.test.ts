@@ -1,0 +1,226 @@
+import 'fake-indexeddb/auto'
+import Dexie from 'dexie'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { WorkspaceDb } from '../../src/renderer/src/workspaces/db'
+import {
+  appendDelta,
+  createWorkspace,
+  deleteWorkspace,
+  deltasOf,
+  duplicateWorkspace,
+  KEPT_REVISIONS,
+  listWorkspaces,
+  loadRevision,
+  renameWorkspace,
+  revisionsOf,
+  saveWorkspace
+} from '../../src/renderer/src/workspaces/repository'
+import { StorageFullError } from '../../src/renderer/src/workspaces/quota'
+import { sampleBook, sampleSnapshot, withSize } from './workspaceSamples'
+
+let db: WorkspaceDb
+let name = 0
+
+beforeEach(async () => {
+  db = new WorkspaceDb(`workspaces-test-${++name}`)
+  await db.open()
+})
+afterEach(async () => {
+  vi.unstubAllGlobals()
+  await db.delete()
+})
+
+const parts = { runResults: { version: 1, value: { shock: -0.08 } } }
+const delta = (id: string) => ({ upserts: [], removals: [id] })
+
+describe('workspace storage in IndexedDB', () => {
+  it('stores a book column-wise in chunks and reads back exactly what was saved', async () => {
+    const snapshot = sampleSnapshot(sampleBook(140_000))
+    const workspace = await createWorkspace(db, { snapshot, parts }, 'Big book')
+    // 140k positions are a few dozen chunk records, not 140k rows.
+    const chunks = await db.chunks.count()
+    expect(chunks).toBeGreaterThan(20)
+    expect(chunks).toBeLessThan(100)
+    const loaded = await loadRevision(db, workspace.head)
+    expect(loaded.snapshot).toEqual(snapshot)
+    expect(Object.is(loaded.snapshot.book.maintenanceAmount[1], -0)).toBe(true)
+    expect(loaded.snapshot.book.size).toBeInstanceOf(Float64Array)
+    expect(loaded.parts).toEqual(parts)
+    expect(workspace.bytes).toBeGreaterThan(140_000 * 80)
+  })
+
+  it('a save that fails half-way leaves the previous version as it was', async () => {
+    const first = sampleSnapshot(sampleBook(140_000))
+    const workspace = await createWorkspace(db, { snapshot: first, parts }, 'Book')
+    const before = { chunks: await db.chunks.count(), books: await db.books.count() }
+    await appendDelta(db, workspace.id, 2, delta('P000001'))
+    const edited = sampleSnapshot(withSize(first.book, 1, 99), 2)
+    const batches: number[] = []
+    await expect(
+      saveWorkspace(
+        db,
+        workspace.id,
+        { snapshot: edited, parts, bookVersion: 2 },
+        {
+          afterBatch: (written, total) => {
+            batches.push(written)
+            if (written * 2 >= total) throw new Error('the tab was closed')
+          }
+        }
+      )
+    ).rejects.toThrow('the tab was closed')
+    expect(batches.length).toBeGreaterThan(0)
+    expect({ chunks: await db.chunks.count(), books: await db.books.count() }).toEqual(before)
+    expect((await db.workspaces.get(workspace.id))?.head).toBe(workspace.head)
+    expect(await deltasOf(db, workspace.id)).toHaveLength(1)
+    expect((await loadRevision(db, workspace.head)).snapshot).toEqual(first)
+  })
+
+  it('saves versions, keeps the last few, and drops the delta log entries a save contains', async () => {
+    const workspace = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Book')
+    await appendDelta(db, workspace.id, 2, delta('P000001'))
+    await appendDelta(db, workspace.id, 5, delta('P000002'))
+    for (let version = 2; version < 2 + KEPT_REVISIONS + 1; version++)
+      await saveWorkspace(db, workspace.id, {
+        snapshot: sampleSnapshot(withSize(sampleBook(), 0, version), version),
+        parts,
+        bookVersion: version
+      })
+    const kept = await revisionsOf(db, workspace.id)
+    expect(kept.map((revision) => revision.bookVersion)).toEqual([5, 4, 3])
+    expect(await db.books.count()).toBe(KEPT_REVISIONS)
+    // Entries up to the saved version are in the save; none left after version 5.
+    expect(await deltasOf(db, workspace.id)).toEqual([])
+    const latest = await loadRevision(db, kept[0].id)
+    expect(latest.snapshot.book.size[0]).toBe(5)
+
+    // A save of parts alone reuses the book: no new chunks.
+    const chunks = await db.chunks.count()
+    const partsOnly = await saveWorkspace(db, workspace.id, {
+      snapshot: null,
+      parts: { view: { version: 1, value: 'book' } },
+      bookVersion: 5
+    })
+    expect(partsOnly.bookId).toBe(kept[0].bookId)
+    expect(await db.chunks.count()).toBeLessThanOrEqual(chunks)
+    expect((await loadRevision(db, partsOnly.id)).parts).toEqual({
+      view: { version: 1, value: 'book' }
+    })
+  })
+
+  it('renames, refusing an empty or taken name; duplicates share the book; deletes the rest', async () => {
+    const a = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Alpha')
+    const b = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Alpha')
+    expect(b.name).toBe('Alpha (2)')
+    await expect(renameWorkspace(db, b.id, '  ')).rejects.toThrow('a workspace needs a name')
+    await expect(renameWorkspace(db, b.id, 'Alpha')).rejects.toThrow(
+      'there is already a workspace named "Alpha"'
+    )
+    await renameWorkspace(db, b.id, ' Beta ')
+    expect((await db.workspaces.get(b.id))?.name).toBe('Beta')
+
+    const books = await db.books.count()
+    const copy = await duplicateWorkspace(db, a.id, 'Alpha copy')
+    expect(await db.books.count()).toBe(books)
+    await deleteWorkspace(db, a.id)
+    expect((await loadRevision(db, copy.head)).snapshot).toEqual(sampleSnapshot())
+    await deleteWorkspace(db, copy.id)
+    expect((await listWorkspaces(db)).map((workspace) => workspace.name)).toEqual(['Beta'])
+    expect(await db.books.count()).toBe(1)
+    const onlyBook = (await db.revisions.toArray())[0].bookId
+    expect((await db.chunks.toArray()).every((chunk) => chunk.bookId === onlyBook)).toBe(true)
+  })
+
+  it('checks the quota before a large save and explains what to do', async () => {
+    const workspace = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Book')
+    vi.stubGlobal('navigator', {
+      storage: { estimate: async () => ({ quota: 2_000_000, usage: 1_500_000 }) }
+    })
+    const big = sampleSnapshot(sampleBook(100_000), 2)
+    const error = await saveWorkspace(db, workspace.id, {
+      snapshot: big,
+      parts,
+      bookVersion: 2
+    }).catch((cause: unknown) => cause)
+    expect(error).toBeInstanceOf(StorageFullError)
+    expect((error as Error).message).toMatch(
+      /Not enough storage to save "Book" \(it needs about \d+ MB, 1 MB free\)\. Nothing was lost/
+    )
+    expect((error as Error).message).toContain('delete workspaces you no longer need')
+    expect(await revisionsOf(db, workspace.id)).toHaveLength(1)
+  })
+
+  it('turns the browser refusing a write for quota into the same advice, rolled back', async () => {
+    const workspace = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Book')
+    const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError')
+    await expect(
+      saveWorkspace(
+        db,
+        workspace.id,
+        { snapshot: sampleSnapshot(sampleBook(), 2), parts, bookVersion: 2 },
+        {
+          afterBatch: () => {
+            throw full
+          }
+        }
+      )
+    ).rejects.toThrow(StorageFullError)
+    expect(await revisionsOf(db, workspace.id)).toHaveLength(1)
+  })
+})
+
+describe('schema versions', () => {
+  it('upgrades a version 1 database: workspaces gain their stored size and last change', async () => {
+    const dbName = `workspaces-v1-${++name}`
+    const v1 = new Dexie(dbName)
+    v1.version(1).stores({
+      workspaces: 'id, name',
+      revisions: 'id, workspaceId, bookId',
+      books: 'id',
+      chunks: '[bookId+column+index]',
+      deltas: '++seq, workspaceId',
+      settings: 'key'
+    })
+    await v1.table('workspaces').add({
+      id: 'w1',
+      name: 'Old',
+      description: '',
+      source: '',
+      createdAt: 1_000,
+      head: 'r2',
+      positions: 3
+    })
+    await v1.table('revisions').bulkAdd([
+      {
+        id: 'r1',
+        workspaceId: 'w1',
+        savedAt: 2_000,
+        bookId: 'b1',
+        parts: {},
+        positions: 3,
+        bookVersion: 1
+      },
+      {
+        id: 'r2',
+        workspaceId: 'w1',
+        savedAt: 3_000,
+        bookId: 'b2',
+        parts: {},
+        positions: 3,
+        bookVersion: 2
+      }
+    ])
+    await v1.table('books').bulkAdd([
+      { id: 'b1', skeleton: null, columns: [], bytes: 1_200 },
+      { id: 'b2', skeleton: null, columns: [], bytes: 800 }
+    ])
+    v1.close()
+
+    const upgraded = new WorkspaceDb(dbName)
+    await upgraded.open()
+    expect(upgraded.verno).toBe(2)
+    const [workspace] = await listWorkspaces(upgraded)
+    expect(workspace).toMatchObject({ id: 'w1', bytes: 2_000, modifiedAt: 3_000 })
+    await upgraded.delete()
+  })
+})
