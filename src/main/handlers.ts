@@ -12,6 +12,7 @@ export type HandlerTable = { [C in InvokeChannel]: Handler<C> }
 /** Plain functions, so the same table serves Electron's ipcMain and the test harness. */
 export function createHandlers(services: Services, appVersion: string): HandlerTable {
   const { books, simulation, imports, tasks, sample, registry } = services
+  const { workspaces } = services
   return {
     'app:info': async () => ({
       name: 'Cascade Cockpit',
@@ -43,10 +44,26 @@ export function createHandlers(services: Services, appVersion: string): HandlerT
     'sim:run': async (request) => simulation.run(request),
     'sim:sweep': async (request) => simulation.sweep(request),
     'sim:gain': async (request) => simulation.gain(request),
+    'sim:scenarioPresets': async () => ({ presets: services.scenarios.presets() }),
+    'sim:validateScenario': async ({ scenario }) => services.scenarios.validate(scenario),
+    'sim:runScenario': async ({ scenario }) => services.scenarios.run(scenario),
+    'sim:monteCarlo': async (request) => services.scenarios.monteCarlo(request),
     'import:pickFile': async () => imports.pick(),
     'import:stage': async ({ name, text }) => imports.stageText(name, text),
-    'import:preview': async ({ fileId }) => imports.preview(fileId),
-    'import:start': async ({ fileId }) => imports.start(fileId),
-    'import:rejectedCsv': async () => imports.rejectedCsv()
+    'import:preview': async ({ fileId, selection }) => imports.preview(fileId, selection),
+    'import:start': async ({ files, merge }) => imports.start(files, merge),
+    'import:rejectedCsv': async () => imports.rejectedCsv(),
+    'import:unstage': async ({ fileId }) => imports.unstage(fileId),
+    'import:presets': async () => imports.presets(),
+    'import:savePreset': async ({ label, fileId, selection }) =>
+      imports.savePreset(label, fileId, selection),
+    'import:deletePreset': async ({ name }) => {
+      await imports.deletePreset(name)
+      return { deleted: name }
+    },
+    'app:workspaceSnapshot': async () => workspaces.snapshot(),
+    'app:openWorkspace': async (request) => workspaces.load(request),
+    'app:workspaceChanges': async () => workspaces.changes(),
+    'app:workspaceSaved': async ({ version }) => workspaces.markSaved(version)
   }
 }

@@ -19,14 +19,26 @@ export const API_METHODS = {
   runCascade: 'sim:run',
   sweepShocks: 'sim:sweep',
   gainProfile: 'sim:gain',
+  scenarioPresets: 'sim:scenarioPresets',
+  validateScenario: 'sim:validateScenario',
+  runScenario: 'sim:runScenario',
+  runMonteCarlo: 'sim:monteCarlo',
   pickImportFile: 'import:pickFile',
   stageImportText: 'import:stage',
   previewImport: 'import:preview',
   startImport: 'import:start',
-  rejectedRowsCsv: 'import:rejectedCsv'
+  rejectedRowsCsv: 'import:rejectedCsv',
+  unstageImportFile: 'import:unstage',
+  mappingPresets: 'import:presets',
+  saveMappingPreset: 'import:savePreset',
+  deleteMappingPreset: 'import:deletePreset',
+  workspaceSnapshot: 'app:workspaceSnapshot',
+  openWorkspace: 'app:openWorkspace',
+  workspaceChanges: 'app:workspaceChanges',
+  markWorkspaceSaved: 'app:workspaceSaved'
 } as const
 
-export const EVENT_CHANNELS = ['app:task', 'book:changed'] as const
+export const EVENT_CHANNELS = ['app:task', 'book:changed', 'sim:monteCarloPartial'] as const
 
 export type ApiMethod = keyof typeof API_METHODS
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

@@ -8,10 +8,22 @@ import { API_METHODS, type ApiMethod, type EventChannel } from './channels'
 import { heatmapRequestSchema, type HeatmapBins } from './heatmapTypes'
 import { stagedFileSchema, stageTextSchema } from './importTypes'
 import type { ImportPreview, ImportReport, RejectedRowsCsv, StagedFile } from './importTypes'
+import { importPreviewRequestSchema, importStartRequestSchema } from './importTypes'
+import { presetNameSchema, savePresetRequestSchema, type PresetInfo } from './importTypes'
 import { cascadeRequestSchema, gainRequestSchema, sweepRequestSchema } from './simulationTypes'
 import type { CascadeResult, GainResult, SweepResult } from './simulationTypes'
+import type { MonteCarloView } from './monteCarloTypes'
+import { monteCarloRequestSchema, scenarioRequestSchema } from './scenarioRequests'
+import type {
+  ScenarioOutcome,
+  ScenarioPreset,
+  ScenarioRun,
+  ScenarioValidation
+} from './scenarioRunTypes'
 import { cancelTaskSchema, openSampleSchema, type TaskOutcome, type TaskState } from './taskTypes'
 import type { WorkspaceInfo } from './workspaceInfo'
+import { workspaceLoadSchema, workspaceMarkSavedSchema } from './workspaceSnapshot'
+import type { WorkspaceChanges, WorkspaceSnapshot } from './workspaceSnapshot'
 
 /**
  * The one contract between renderer and main. Every invoke call names its request schema
@@ -34,11 +46,23 @@ export const invokeRequestSchemas = {
   'sim:run': cascadeRequestSchema,
   'sim:sweep': sweepRequestSchema,
   'sim:gain': gainRequestSchema,
+  'sim:scenarioPresets': z.undefined(),
+  'sim:validateScenario': scenarioRequestSchema,
+  'sim:runScenario': scenarioRequestSchema,
+  'sim:monteCarlo': monteCarloRequestSchema,
   'import:pickFile': z.undefined(),
   'import:stage': stageTextSchema,
-  'import:preview': stagedFileSchema,
-  'import:start': stagedFileSchema,
-  'import:rejectedCsv': z.undefined()
+  'import:preview': importPreviewRequestSchema,
+  'import:start': importStartRequestSchema,
+  'import:rejectedCsv': z.undefined(),
+  'import:unstage': stagedFileSchema,
+  'import:presets': z.undefined(),
+  'import:savePreset': savePresetRequestSchema,
+  'import:deletePreset': presetNameSchema,
+  'app:workspaceSnapshot': z.undefined(),
+  'app:openWorkspace': workspaceLoadSchema,
+  'app:workspaceChanges': z.undefined(),
+  'app:workspaceSaved': workspaceMarkSavedSchema
 } as const
 
 export interface AppInfo {
@@ -73,11 +97,23 @@ export interface InvokeResponses {
   'sim:run': CascadeResult
   'sim:sweep': SweepResult
   'sim:gain': GainResult
+  'sim:scenarioPresets': { presets: ScenarioPreset[] }
+  'sim:validateScenario': ScenarioValidation
+  'sim:runScenario': ScenarioOutcome<ScenarioRun>
+  'sim:monteCarlo': ScenarioOutcome<MonteCarloView>
   'import:pickFile': { file: StagedFile | null }
   'import:stage': StagedFile
   'import:preview': ImportPreview
   'import:start': ImportReport
   'import:rejectedCsv': RejectedRowsCsv
+  'import:unstage': { removed: boolean }
+  'import:presets': { presets: PresetInfo[]; problems: string[] }
+  'import:savePreset': PresetInfo
+  'import:deletePreset': { deleted: string }
+  'app:workspaceSnapshot': WorkspaceSnapshot
+  'app:openWorkspace': { version: number }
+  'app:workspaceChanges': WorkspaceChanges
+  'app:workspaceSaved': { saved: boolean }
 }
 
 export interface BookChange {
@@ -91,6 +127,8 @@ export interface BookChange {
 export interface EventPayloads {
   'app:task': TaskState
   'book:changed': BookChange
+  /** A running Monte Carlo's paths so far, summarised about once a second. */
+  'sim:monteCarloPartial': MonteCarloView
 }
 
 export type InvokeChannel = keyof typeof invokeRequestSchemas

@@ -103,7 +103,8 @@ describe('main-process handler table', () => {
     const bins = await main.handlers['heatmap:bins']({
       underlying: 'BTC',
       binCount: 120,
-      span: 0.5
+      span: 0.5,
+      breakdown: 'side'
     })
     expect(bins.edges).toBeInstanceOf(Float64Array)
     expect(bins.longCount).toBeInstanceOf(Uint32Array)
@@ -255,13 +256,17 @@ describe('import service', () => {
   it('previews, imports a file with bad rows, and exports the rejected rows as safe CSV', async () => {
     const text = readFileSync(fixture('positions-bad-rows.csv'), 'utf8')
     const file = await session.handlers['import:stage']({ name: 'bad rows.csv', text })
-    const preview = await session.handlers['import:preview']({ fileId: file.fileId })
+    const selection = { preset: 'auto', values: [] }
+    const preview = await session.handlers['import:preview']({ fileId: file.fileId, selection })
     expect(preview.problem).toBeNull()
-    expect(preview.columns.find((c) => c.header === 'entry_price')?.field).toBe('entry_price')
+    expect(preview.preset).toBe('canonical')
     expect(preview.rows[0].error).toBeNull()
     expect(preview.rows[1].error?.column).toBe('id')
 
-    const report = await session.handlers['import:start']({ fileId: file.fileId })
+    const report = await session.handlers['import:start']({
+      files: [{ fileId: file.fileId, selection: { preset: preview.preset, values: [] } }],
+      merge: 'new'
+    })
     expect(report).toMatchObject({ status: 'imported', read: 23, imported: 2, rejected: 21 })
     const workspace = await session.handlers['app:workspace'](undefined)
     expect(workspace).toMatchObject({ name: 'bad rows', positions: 2, lendingPositions: 0 })
@@ -272,9 +277,9 @@ describe('import service', () => {
     const { csv, fileName } = await session.handlers['import:rejectedCsv'](undefined)
     expect(fileName).toBe('bad rows-rejected-rows.csv')
     const lines = csv.trim().split('\r\n')
-    expect(lines[0]).toBe('line,column,reason')
+    expect(lines[0]).toBe('file,line,column,reason')
     expect(lines).toHaveLength(22)
-    expect(lines[1]).toMatch(/^3,id,id is required$/)
+    expect(lines[1]).toMatch(/^bad rows\.csv,3,id,id is required$/)
   })
 
   it('reports a file-level problem in the preview, named as the user knows the file', async () => {
@@ -282,8 +287,12 @@ describe('import service', () => {
       name: 'notes.csv',
       text: 'hello,world\n1,2\n'
     })
-    const preview = await session.handlers['import:preview']({ fileId: file.fileId })
-    expect(preview.problem).toMatch(/^notes\.csv: no header row|no header row/)
+    const preview = await session.handlers['import:preview']({
+      fileId: file.fileId,
+      selection: { preset: 'auto', values: [] }
+    })
+    expect(preview.problem).toMatch(/the header names none of the mapped columns/)
+    expect(preview.detection?.explanation).toMatch(/^no preset matches this header/)
     expect(preview.problem).not.toContain('cascade-cockpit-import')
   })
 

@@ -8,8 +8,10 @@ import { loadSampleWorkspace, type SampleWorkspace } from '../sampleWorkspace'
 import { BookService } from './bookService'
 import { ImportService } from './importService'
 import { openSampleWorkspace } from './openSampleWorkspace'
+import { ScenarioService } from './scenarioService'
 import { SimulationService } from './simulationService'
 import { TaskRunner } from './taskRunner'
+import { WorkspaceSnapshotService } from './workspaceSnapshotService'
 
 export type EmitEvent = <E extends EventChannel>(event: E, payload: EventPayloads[E]) => void
 
@@ -18,6 +20,8 @@ export interface PlatformAdapters {
   emit: EmitEvent
   /** The native open-file dialog, where there is one. */
   pickFile?: () => Promise<string | null>
+  /** Where saved mapping presets live (the user data folder); a folder for this run when absent. */
+  presetsDir?: string
 }
 
 /** Every main-process service, sharing one lifecycle: booted together, disposed together. */
@@ -26,8 +30,10 @@ export interface Services {
   registry: TierRegistry
   books: BookService
   simulation: SimulationService
+  scenarios: ScenarioService
   imports: ImportService
   tasks: TaskRunner
+  workspaces: WorkspaceSnapshotService
   dispose(): Promise<void>
 }
 
@@ -38,17 +44,29 @@ export async function createServices(platform: PlatformAdapters): Promise<Servic
   const workspace = await openSampleWorkspace(sample, registry)
   const books = new BookService(workspace, (change) => platform.emit('book:changed', change))
   const tasks = new TaskRunner((state) => platform.emit('app:task', state))
-  const imports = new ImportService({ registry, books, tasks, pickFile: platform.pickFile })
+  const imports = new ImportService({
+    registry,
+    books,
+    tasks,
+    pickFile: platform.pickFile,
+    presetsDir: platform.presetsDir
+  })
+  const scenarios = new ScenarioService(books, tasks, (view) =>
+    platform.emit('sim:monteCarloPartial', view)
+  )
   return {
     sample,
     registry,
     books,
     simulation: new SimulationService(books),
+    scenarios,
     imports,
     tasks,
+    workspaces: new WorkspaceSnapshotService(books, registry),
     async dispose() {
       tasks.cancelAll()
       await imports.dispose()
+      await scenarios.dispose()
     }
   }
 }

@@ -4,7 +4,16 @@ import type { AppInfo } from '../../../shared/contract'
 import type { WorkspaceInfo } from '../../../shared/workspaceInfo'
 import { api, userMessage } from '../api'
 
-export type ViewName = 'cockpit' | 'book' | 'heatmap' | 'cascade' | 'import'
+export type ViewName =
+  | 'cockpit'
+  | 'book'
+  | 'heatmap'
+  | 'cascade'
+  | 'import'
+  | 'scenario'
+  | 'timeline'
+  | 'montecarlo'
+  | 'workspaces'
 export type Theme = 'dark' | 'light'
 
 export const VIEWS: { name: ViewName; label: string }[] = [
@@ -12,7 +21,11 @@ export const VIEWS: { name: ViewName; label: string }[] = [
   { name: 'book', label: 'Book' },
   { name: 'heatmap', label: 'Heatmap' },
   { name: 'cascade', label: 'Cascade' },
-  { name: 'import', label: 'Import' }
+  { name: 'import', label: 'Import' },
+  { name: 'scenario', label: 'Scenario' },
+  { name: 'timeline', label: 'Timeline' },
+  { name: 'montecarlo', label: 'Monte Carlo' },
+  { name: 'workspaces', label: 'Workspaces' }
 ]
 
 const THEME_KEY = 'cascade-cockpit.theme'
