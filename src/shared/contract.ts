@@ -120,7 +120,8 @@ export interface BookChange {
   version: number
   positions: number
   workspaceName: string
-  reason: 'open' | 'import' | 'edit' | 'add' | 'delete' | 'undo' | 'redo'
+  /** `import` makes a new book of the files; `merge` adds them to (or replaces venues of) this one. */
+  reason: 'open' | 'import' | 'merge' | 'edit' | 'add' | 'delete' | 'undo' | 'redo'
   history: HistoryState
 }
 

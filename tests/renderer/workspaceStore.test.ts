@@ -142,4 +142,22 @@ describe('workspace store', () => {
     expect(workspaces.error).toBe('this workspace is open: open another one before deleting it')
     expect(workspaces.list).toHaveLength(2)
   })
+
+  it('keeps files merged into the open workspace in it, unsaved until the autosave', async () => {
+    const { workspaces } = freshRenderer()
+    await workspaces.start()
+    const opened = workspaces.currentId
+    mainVersion = 6
+    fake.api.emit('book:changed', {
+      version: 6,
+      positions: 20_004,
+      workspaceName: 'Sample book',
+      reason: 'merge',
+      history
+    })
+    await settle()
+    expect(workspaces.list).toHaveLength(1)
+    expect(workspaces.currentId).toBe(opened)
+    expect(workspaces.state).toBe('unsaved')
+  })
 })

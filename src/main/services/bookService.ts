@@ -50,7 +50,7 @@ export class BookService {
   }
 
   /** Swaps in a new workspace (sample or import): history does not reach across books. */
-  replace(workspace: Workspace, reason: 'open' | 'import'): void {
+  replace(workspace: Workspace, reason: 'open' | 'import' | 'merge'): void {
     this.workspace = workspace
     this.history.clear()
     this.changed(reason)

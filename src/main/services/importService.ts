@@ -225,7 +225,7 @@ export class ImportService {
             lending: into?.lending ?? [],
             impact: current.impact
           },
-          'import'
+          into ? 'merge' : 'import'
         )
       }
       return { ...imported, positions: added > 0 ? imported.book.length : current.live.book.length }

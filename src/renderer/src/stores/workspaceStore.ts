@@ -63,7 +63,6 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
   const ownOpens = new Set<number>()
   let openRequest: Promise<unknown> = Promise.resolve()
   /** The name main gives the open workspace's book: an import that keeps it merged into it. */
-  let mainName: string | null = null
   /** Delta log appends, in order: a save waits for them so it never drops one it has not seen. */
   let logging: Promise<void> = Promise.resolve()
 
@@ -173,7 +172,6 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
     const snapshot = await api.workspaceSnapshot()
     const created = await createWorkspace(db, { snapshot, parts: parts.capture() }, name)
     await api.markWorkspaceSaved({ version: snapshot.version })
-    mainName = snapshot.name
     bookDirty.value = false
     partsDirty.value = false
     await rememberCurrent(created.id)
@@ -230,7 +228,6 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
       openRequest = request.catch(() => undefined)
       const { version } = await request
       ownOpens.add(version)
-      mainName = workspace.name
       await rememberCurrent(id)
       bookDirty.value = deltas.length > 0
       partsDirty.value = false
@@ -269,8 +266,8 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
       recordBookChanges()
       return
     }
-    // Positions imported into the open workspace (appended, or its book replaced) keep its name.
-    if (change.reason === 'import' && currentId.value && change.workspaceName === mainName) {
+    // Positions imported into the open workspace (appended, or some venues replaced) stay in it.
+    if (change.reason === 'merge' && currentId.value) {
       bookDirty.value = true
       scheduleAutosave()
       return
