@@ -88,7 +88,8 @@ function solveInto(
  * to one position of a million costs a few milliseconds, not a second.
  */
 export class LiveBook {
-  private members: Map<number, number[]>
+  /** Positions by account, built on the first edit: a reopened million-row book needs none. */
+  private accountMembers: Map<number, number[]> | null
   /** Per change since opening, the positions it re-solved; null where a removal moved indices. */
   private changes: (readonly number[] | null)[] = []
 
@@ -97,9 +98,9 @@ export class LiveBook {
     readonly table: LiquidationTable,
     readonly registry: TierRegistry,
     readonly prices: MarketPrices,
-    members: Map<number, number[]>
+    members: Map<number, number[]> | null
   ) {
-    this.members = members
+    this.accountMembers = members
   }
 
   static async open(
@@ -134,7 +135,7 @@ export class LiveBook {
     registry: TierRegistry,
     prices: MarketPrices
   ): LiveBook {
-    return new LiveBook(book, table, registry, prices, accountIndex(book))
+    return new LiveBook(book, table, registry, prices, null)
   }
 
   get length(): number {
@@ -213,7 +214,7 @@ export class LiveBook {
       .map((issue) => ({ ...issue, index: remap[issue.index] }))
       .filter((issue) => issue.index >= 0)
     removePositions(this.book, doomed)
-    this.members = accountIndex(this.book)
+    this.accountMembers = accountIndex(this.book)
     this.resolveAccounts([...accounts])
     this.changes.push(null)
   }
@@ -242,7 +243,7 @@ export class LiveBook {
     for (let k = 0; k < n; k++) this.table.crossGroup[k] = groups[order[k]]
     for (const group of this.table.crossGroups) group.members = group.members.map((i) => moved[i])
     for (const issue of this.table.issues) issue.index = moved[issue.index]
-    this.members = accountIndex(this.book)
+    this.accountMembers = accountIndex(this.book)
     this.changes.push(null)
   }
 
@@ -252,6 +253,11 @@ export class LiveBook {
     const code = this.book.accounts.get(row.account)
     if (code !== undefined && code < this.book.walletBalance.length)
       this.book.walletBalance[code] = row.walletBalance
+  }
+
+  private get members(): Map<number, number[]> {
+    this.accountMembers ??= accountIndex(this.book)
+    return this.accountMembers
   }
 
   private membersOf(account: number): number[] {

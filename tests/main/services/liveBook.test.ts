@@ -85,6 +85,16 @@ describe('LiveBook', () => {
     expectSameRisk(live)
   })
 
+  it('restores a solved book without solving it, and re-solves its accounts on the first edit', async () => {
+    const solved = await LiveBook.open(sampleBook(3_000), registry, prices)
+    const live = LiveBook.restore(solved.book, solved.table, registry, prices)
+    const crossIndex = Array.from(live.book.marginMode).findIndex((mode) => mode === 1)
+    const cross = positionAt(live.book, crossIndex)
+    live.replaceRow(crossIndex, { ...cross, entryPrice: cross.entryPrice * 0.97 })
+    expect(live.accountPositions(live.book.account[crossIndex]).length).toBeGreaterThan(0)
+    expectSameRisk(live)
+  })
+
   it('stops between chunks when cancelled', async () => {
     const controller = new AbortController()
     const opening = LiveBook.open(sampleBook(60_000), registry, prices, {
