@@ -171,12 +171,14 @@ export class LiveBook {
 
   /** Replaces the position at `index`; a cross row's wallet balance becomes its account's. */
   replaceRow(index: number, row: PositionRow): void {
+    // The index has to describe the book as it was, so it is built (if still lazy) first.
+    const members = this.members
     const before = this.book.account[index]
     this.presetWallet(row)
     editPosition(this.book, index, row)
     const after = this.book.account[index]
     if (after !== before) {
-      const old = this.members.get(before) ?? []
+      const old = members.get(before) ?? []
       old.splice(old.indexOf(index), 1)
       this.membersOf(after).push(index)
     }
@@ -184,6 +186,8 @@ export class LiveBook {
   }
 
   appendRow(row: PositionRow): number {
+    // Built before the row is in the book, or the row would be indexed twice.
+    void this.members
     this.presetWallet(row)
     const index = appendPosition(this.book, row)
     this.ensureCapacity(index + 1)

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { appendPosition, createBook, positionAt } from '../../../src/engine/book/book'
+import { accountIndex, appendPosition, createBook, positionAt } from '../../../src/engine/book/book'
 import type { Book } from '../../../src/engine/book/columns'
 import {
   computeLiquidationTable,
@@ -93,6 +93,29 @@ describe('LiveBook', () => {
     live.replaceRow(crossIndex, { ...cross, entryPrice: cross.entryPrice * 0.97 })
     expect(live.accountPositions(live.book.account[crossIndex]).length).toBeGreaterThan(0)
     expectSameRisk(live)
+  })
+
+  it('after a restore, adds to an account and moves a position between accounts exactly once', async () => {
+    for (const change of ['append', 'move'] as const) {
+      const solved = await LiveBook.open(sampleBook(3_000), registry, prices)
+      const live = LiveBook.restore(solved.book, solved.table, registry, prices)
+      const crossIndex = Array.from(live.book.marginMode).findIndex((mode) => mode === 1)
+      const cross = positionAt(live.book, crossIndex)
+      const account = live.book.account[crossIndex]
+      if (change === 'append') {
+        const index = live.appendRow({ ...cross, id: 'added-1', size: cross.size / 2 })
+        expect(live.accountPositions(account).filter((i) => i === index)).toHaveLength(1)
+      } else {
+        const moved = positionAt(live.book, 0)
+        const from = live.book.account[0]
+        live.replaceRow(0, { ...moved, account: cross.account, marginMode: 'isolated' })
+        expect(live.accountPositions(from)).not.toContain(0)
+        expect(live.accountPositions(account).filter((i) => i === 0)).toHaveLength(1)
+      }
+      for (const [code, members] of accountIndex(live.book))
+        expect([...live.accountPositions(code)].sort((a, b) => a - b)).toEqual(members)
+      expectSameRisk(live)
+    }
   })
 
   it('stops between chunks when cancelled', async () => {
