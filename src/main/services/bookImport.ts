@@ -3,6 +3,7 @@ import type { Book } from '../../engine/book/columns'
 import { createBookAssembler, type MaintenanceResolver } from '../../engine/import/bookAssembler'
 import type { RowError } from '../../engine/import/rowError'
 import type { MergeChoice } from '../../shared/importMapping'
+import { ImportFileError } from '../../engine/import/importFileError'
 import { ImportCancelledError } from '../import/importCancelledError'
 import {
   importPositionsFile,
@@ -123,8 +124,13 @@ function merged(
         dropped.set(venue, (dropped.get(venue) ?? 0) + 1)
         continue
       }
-      // Positions of a valid book pass the book's checks again; rows are numbered from 1.
-      assembler.add(positionAt(current.book, p), p + 1, 0)
+      // Positions of a valid book pass the book's checks again (rows are numbered from 1); one
+      // that does not would be lost, so the merge stops before the book is touched.
+      const refused = assembler.add(positionAt(current.book, p), p + 1, 0)
+      if (refused)
+        throw new ImportFileError(
+          `position ${current.book.ids[p]} of the current book could not be kept (${refused.reason}); nothing was imported`
+        )
       kept++
     }
     notes.push(

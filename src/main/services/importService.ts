@@ -64,7 +64,10 @@ const fileStem = (name: string): string => name.replace(/\.[^.]+$/, '')
 export class ImportService {
   private readonly staged = new Map<string, StagedPath>()
   private nextFile = 1
-  private tempDir: string | null = null
+  /** Created once, on the first staged text; a promise, so two drops at once share it. */
+  private tempDir: Promise<string> | null = null
+  /** Numbers temporary copies, taken before any await so two drops of one name never clash. */
+  private nextCopy = 1
   private rejected: { name: string; files: { file: string; errors: RowError[] }[] } | null = null
   private readonly saved: SavedPresets
   private readonly runPresetsDir: string | null
@@ -89,8 +92,9 @@ export class ImportService {
 
   async stageText(name: string, text: string): Promise<StagedFile> {
     this.refuseMoreFiles()
-    this.tempDir ??= await mkdtemp(join(tmpdir(), 'cascade-cockpit-import-'))
-    const path = join(this.tempDir, `${this.nextFile}-${basename(name).replace(/[^\w.-]/g, '_')}`)
+    const copy = this.nextCopy++
+    this.tempDir ??= mkdtemp(join(tmpdir(), 'cascade-cockpit-import-'))
+    const path = join(await this.tempDir, `${copy}-${basename(name).replace(/[^\w.-]/g, '_')}`)
     await writeFile(path, text, 'utf8')
     const { size } = await stat(path)
     return this.stage({ path, name: basename(name), bytes: size, temporary: true })
@@ -184,6 +188,10 @@ export class ImportService {
     const label = `Import ${names.length === 1 ? names[0] : `${names.length} files`}`
     const result = await tasks.run('import', label, async ({ signal, report }) => {
       const current = books.current
+      const startVersion = books.currentVersion
+      // Files merged into the current book are margined with its own tier tables (a reopened
+      // workspace keeps the tables it was saved with); a new book takes the app's.
+      const tiers = merge === 'new' ? registry : current.live.registry
       const imported = await importBook(
         files.map((file) => file.read),
         files.map((file) => file.size),
@@ -191,7 +199,8 @@ export class ImportService {
           merge,
           current: { name: current.name, book: current.live.book },
           signal,
-          canResolveMaintenance: this.canResolveMaintenance,
+          canResolveMaintenance: (venue, symbol) =>
+            findTierTable(tiers, venue, symbol) !== undefined,
           onProgress: ({ bytesRead, totalBytes, rowsRead }) =>
             report(
               (READ_SHARE * bytesRead) / Math.max(1, totalBytes),
@@ -203,7 +212,7 @@ export class ImportService {
       if (added > 0) {
         const live = await LiveBook.open(
           imported.book,
-          registry,
+          tiers,
           marketPricesFor(imported.book, current.live.prices),
           {
             signal,
@@ -212,6 +221,12 @@ export class ImportService {
           }
         )
         const into = merge === 'new' ? null : current
+        // An edit, or another workspace opened, while the files were read: merging into the
+        // book as it was would undo that, so nothing is replaced.
+        if (into && books.currentVersion !== startVersion)
+          throw new ImportFileError(
+            'the book changed while the files were read (an edit, or another workspace opened); nothing was imported: import them again'
+          )
         books.replace(
           {
             name:
@@ -271,7 +286,7 @@ export class ImportService {
 
   async dispose(): Promise<void> {
     this.staged.clear()
-    if (this.tempDir) await rm(this.tempDir, { recursive: true, force: true })
+    if (this.tempDir) await rm(await this.tempDir, { recursive: true, force: true })
     this.tempDir = null
     if (this.runPresetsDir) await rm(this.runPresetsDir, { recursive: true, force: true })
   }

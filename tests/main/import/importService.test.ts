@@ -244,6 +244,47 @@ describe('the import dialog’s main side', () => {
     expect(await running).toEqual({ status: 'cancelled' })
     expect(await positions()).toBe(20_000)
   })
+
+  it('keeps two files of the same name dropped at once apart', async () => {
+    const header = 'id,account,venue,symbol,side,size,entry_price,leverage\n'
+    await stage('earlier.csv', header)
+    const [first, second] = await Promise.all([
+      stage('book.csv', `${header}A-1,a,binance,BTCUSDT,long,1,60000,10\n`),
+      stage('book.csv', `${header}B-1,b,binance,BTCUSDT,long,1,60000,10\n`)
+    ])
+    expect(first.fileId).not.toBe(second.fileId)
+    expect((await preview(first.fileId)).rows[0].cells[0]).toBe('A-1')
+    expect((await preview(second.fileId)).rows[0].cells[0]).toBe('B-1')
+  })
+
+  it('merges nothing when the book is edited while the files are read, and says so', async () => {
+    const path = files.path('while-editing.csv')
+    await writeSyntheticPositionsCsv(path, 100_000, 8)
+    const file = await stage('while-editing.csv', readFileSync(path, 'utf8'))
+    const before = await positions()
+    const tasksBefore = main.events.length
+    const running = main.handlers['import:start']({
+      files: [{ fileId: file.fileId, selection: { preset: 'canonical', values: [] } }],
+      merge: 'append'
+    })
+    await expect
+      .poll(() => main.events.slice(tasksBefore).some((e) => e.event === 'app:task'))
+      .toBe(true)
+    const query = { sort: [], filters: [], search: '' }
+    const [row] = (await main.handlers['book:page']({ query, offset: 0, limit: 1 })).rows
+    const edited = await main.handlers['book:edit']({
+      id: row.id,
+      column: 'size',
+      value: String(row.size * 2)
+    })
+    expect(edited.ok).toBe(true)
+    const report = await running
+    expect(report.status).toBe('failed')
+    expect(report.status === 'failed' && report.message).toMatch(/book changed while the files/)
+    expect(await positions()).toBe(before)
+    const [after] = (await main.handlers['book:page']({ query, offset: 0, limit: 1 })).rows
+    expect(after.size).toBe(row.size * 2)
+  })
 })
 
 describe('saved presets on disk', () => {
