@@ -70,8 +70,11 @@ async function writeSample(path: string): Promise<void> {
 /** A liquidity depth for which this book's cascade runs many rounds: the case the ladder is for. */
 function longCascade(ladder: LiquidationLadder, startPrice: number) {
   let best = { depth: 0, shock: 0, rounds: 0 }
-  for (let depth = 1e7; depth <= 1e11; depth *= 1.05) {
-    for (let shock = -0.005; shock >= -0.15; shock -= 0.005) {
+  // A fine grid: the longest cascades sit in a narrow band of depth and shock, near the
+  // critical point where each round barely reaches the next level.
+  for (let depth = 1e7; depth <= 1e11; depth *= 1.01) {
+    for (let permille = 1; permille <= 150; permille++) {
+      const shock = -permille / 1000
       const model = createLinearImpact({ depthPerPercent: depth })
       const rounds = runCascade({ ladder, startPrice, shock, model }, { detail: false }).summary
         .roundCount
