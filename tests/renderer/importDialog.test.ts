@@ -101,6 +101,23 @@ describe('the import dialog', () => {
     expect(lastSelection().preset).toBe('canonical')
   })
 
+  it('ignores a column edit made while a newly chosen preset is still previewing', async () => {
+    await mountWithFile()
+    const { useImportStore } = await import('../../src/renderer/src/stores/importStore')
+    const imports = useImportStore()
+    let answer: (preview: ImportPreview) => void = () => {}
+    fake.api.previewImport.mockReturnValueOnce(new Promise((resolve) => (answer = resolve)))
+    const choosing = imports.choosePreset('okx')
+    await imports.assign(3, null)
+    expect(fake.api.previewImport).toHaveBeenCalledTimes(2)
+    expect(imports.active?.selection).toEqual({ preset: 'okx', values: [] })
+    answer(deskPreview({ preset: 'okx' }))
+    await choosing
+    await imports.assign(3, null)
+    expect(lastSelection()).toMatchObject({ preset: 'okx' })
+    expect(lastSelection().mapping.fields.size).toBeUndefined()
+  })
+
   it('marks the failing cell of a rejected row with its reason', async () => {
     const wrapper = await mountWithFile()
     const row = wrapper.get('[aria-label="Mapped preview"] tbody tr')

@@ -49,7 +49,14 @@ async function headRecords(
     await handle.close()
   }
   // A head cut mid-record would show a broken last row: stop at the last complete line.
-  if (bytes > PREVIEW_BYTES) text = text.slice(0, Math.max(0, text.lastIndexOf('\n') + 1))
+  if (bytes > PREVIEW_BYTES) {
+    const lastLineEnd = text.lastIndexOf('\n')
+    if (lastLineEnd < 0)
+      throw new ImportFileError(
+        `its first line is longer than ${PREVIEW_BYTES / 1024} KiB with no line break: not a CSV header (a binary file, or one long line?)`
+      )
+    text = text.slice(0, lastLineEnd + 1)
+  }
   let records: string[][]
   try {
     records = parse(text, { ...csvParserOptions(delimiter), to: PREVIEW_ROWS * 4 }) as string[][]

@@ -49,6 +49,9 @@ export class SavedPresets {
       try {
         const { preset } = await loadMappingFile(join(this.dir, name))
         if (!preset) problems.push(`${name}: a bare mapping, not a preset; it is ignored`)
+        // The file's name is what a delete removes, so a preset must live under its own name.
+        else if (`${preset.name}.json` !== name)
+          problems.push(`${name}: holds a preset named "${preset.name}"; it is ignored`)
         else if (RESERVED.has(preset.name))
           problems.push(`${name}: "${preset.name}" is a built-in preset's name; it is ignored`)
         else presets.push(preset)
@@ -62,7 +65,8 @@ export class SavedPresets {
 
   /**
    * Saves a mapping under the user's label, detected later by `header`. A label that names a
-   * built-in preset is refused (it would be shadowed); the same label again replaces the preset.
+   * built-in preset is refused (it would be shadowed); the same label again replaces the preset,
+   * another label that comes to the same file name is refused rather than replacing it.
    */
   async save(
     label: string,
@@ -75,6 +79,11 @@ export class SavedPresets {
       throw new ImportFileError(`"${label}" has no letters or digits to name the preset by`)
     if (RESERVED.has(name))
       throw new ImportFileError(`"${name}" is the name of a built-in preset: choose another`)
+    const existing = (await this.list()).presets.find((saved) => saved.name === name)
+    if (existing && existing.label !== label)
+      throw new ImportFileError(
+        `"${label}" would replace the saved preset "${existing.label}" (both are saved as ${name}): choose another name, or delete that preset first`
+      )
     const preset: MappingPreset = {
       name,
       label,

@@ -200,6 +200,13 @@ describe('the import dialog’s main side', () => {
     expect(await positions()).toBe(20_000)
   })
 
+  it('says a first line longer than the preview reads is no CSV header', async () => {
+    const file = await stage('one-line.csv', `${'x'.repeat(100_000)}\nid\n`)
+    expect((await preview(file.fileId)).problem).toMatch(
+      /first line is longer than 64 KiB with no line break/
+    )
+  })
+
   it('refuses a file too big for a book from its size, before reading it', async () => {
     // A 3 GiB file of short lines, sparse on disk: only its head is ever read.
     const path = files.path('huge.csv')
@@ -311,5 +318,21 @@ describe('saved presets on disk', () => {
     await expect(store.save('!!!', desk.mapping, ['Ticket'], 'x.csv')).rejects.toThrow(
       'has no letters or digits'
     )
+  })
+
+  it('never lets one label replace another saved as the same file, nor lists a misnamed file', async () => {
+    const dir = files.path('colliding-presets')
+    const { SavedPresets } = await import('../../../src/main/services/savedPresets')
+    const store = new SavedPresets(dir)
+    const mapping = { target: 'positions' as const, fields: { id: { columns: ['Ticket'] } } }
+    await store.save('Desk A', mapping, ['Ticket'], 'a.csv')
+    await expect(store.save('desk-a!', mapping, ['Ticket'], 'b.csv')).rejects.toThrow(
+      '"desk-a!" would replace the saved preset "Desk A"'
+    )
+    await store.save('Desk A', mapping, ['Ticket', 'Trader'], 'c.csv')
+    writeFileSync(`${dir}/renamed.json`, readFileSync(`${dir}/desk-a.json`, 'utf8'))
+    const listed = await store.list()
+    expect(listed.presets.map((preset) => preset.layouts[0].name)).toEqual(['c.csv'])
+    expect(listed.problems).toEqual(['renamed.json: holds a preset named "desk-a"; it is ignored'])
   })
 })

@@ -76,7 +76,8 @@ export const useBookStore = defineStore('book', () => {
     positions.value = change.positions
     history.value = change.history
     lastChange.value = change.reason
-    if (change.reason === 'open' || change.reason === 'import') cellError.value = null
+    if (change.reason === 'open' || change.reason === 'import' || change.reason === 'merge')
+      cellError.value = null
     void refreshSummary()
   }
 

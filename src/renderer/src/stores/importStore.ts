@@ -43,6 +43,8 @@ export const useImportStore = defineStore('import', () => {
   const error = ref<string | null>(null)
   /** The latest preview request per file: an older answer arriving late is dropped. */
   const requests = new Map<string, number>()
+  /** Files whose preset was just changed and whose preview for it has not come back yet. */
+  const presetPending = new Set<string>()
   const valueTimers = new Map<string, ReturnType<typeof setTimeout>>()
 
   const active = computed(
@@ -74,9 +76,13 @@ export const useImportStore = defineStore('import', () => {
     if (!entry) return
     const request = (requests.get(fileId) ?? 0) + 1
     requests.set(fileId, request)
-    const answer = await api.previewImport({ fileId, selection: entry.selection })
-    const current = entryOf(fileId)
-    if (current && requests.get(fileId) === request) current.preview = answer
+    try {
+      const answer = await api.previewImport({ fileId, selection: entry.selection })
+      const current = entryOf(fileId)
+      if (current && requests.get(fileId) === request) current.preview = answer
+    } finally {
+      if (requests.get(fileId) === request) presetPending.delete(fileId)
+    }
   }
 
   async function loadPresets(): Promise<void> {
@@ -134,6 +140,7 @@ export const useImportStore = defineStore('import', () => {
     const entry = active.value
     if (!entry) return
     entry.selection = { preset, values: entry.selection.values }
+    presetPending.add(entry.file.fileId)
     await guarded(() => refresh(entry.file.fileId))
   }
 
@@ -145,7 +152,9 @@ export const useImportStore = defineStore('import', () => {
   ): Promise<void> {
     const entry = active.value
     const shown = entry?.preview
-    if (!entry || !shown?.mapping) return
+    // The shown mapping is the old preset's until the new one's preview arrives: an edit on it
+    // would quietly bring the old preset back.
+    if (!entry || !shown?.mapping || presetPending.has(entry.file.fileId)) return
     const base = entry.selection.mapping ?? shown.mapping
     entry.selection = {
       preset: shown.preset,
