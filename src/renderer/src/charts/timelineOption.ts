@@ -60,6 +60,24 @@ export function timelineOption(view: TimelineView, palette: ChartPalette): Chart
   }
   const hasLag = run.scenario.markets[m]?.oracleLagSteps > 0
   const here = xs[point]
+  /** A plain line on one of the strips below the heatmap (strip = its axis index). */
+  const stripLine = (
+    name: string,
+    strip: number,
+    values: ArrayLike<number>,
+    color: string,
+    markLine?: object
+  ) => ({
+    type: 'line',
+    name,
+    xAxisIndex: strip,
+    yAxisIndex: strip,
+    data: line(values),
+    showSymbol: false,
+    lineStyle: { color, width: 1.2 },
+    itemStyle: { color },
+    ...(markLine ? { markLine } : {})
+  })
   const cursor = {
     silent: true,
     symbol: 'none',
@@ -379,38 +397,9 @@ export function timelineOption(view: TimelineView, palette: ChartPalette): Chart
         itemStyle: { color: side === 'long' ? palette.long : palette.short },
         ...(side === 'long' ? { markLine: cursor } : {})
       })),
-      {
-        type: 'line',
-        name: 'Open interest',
-        xAxisIndex: 4,
-        yAxisIndex: 4,
-        data: line(series.openInterestNotional),
-        showSymbol: false,
-        lineStyle: { color: palette.text, width: 1.2 },
-        itemStyle: { color: palette.text },
-        markLine: cursor
-      },
-      {
-        type: 'line',
-        name: 'Insurance funds',
-        xAxisIndex: 5,
-        yAxisIndex: 5,
-        data: line(run.insuranceFund),
-        showSymbol: false,
-        lineStyle: { color: palette.short, width: 1.2 },
-        itemStyle: { color: palette.short },
-        markLine: cursor
-      },
-      {
-        type: 'line',
-        name: 'Bad debt so far',
-        xAxisIndex: 5,
-        yAxisIndex: 5,
-        data: line(badDebt),
-        showSymbol: false,
-        lineStyle: { color: palette.danger, width: 1.4 },
-        itemStyle: { color: palette.danger }
-      }
+      stripLine('Open interest', 4, series.openInterestNotional, palette.text, cursor),
+      stripLine('Insurance funds', 5, run.insuranceFund, palette.short, cursor),
+      stripLine('Bad debt so far', 5, badDebt, palette.danger)
     ]
   }
 }
