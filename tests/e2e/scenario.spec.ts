@@ -36,9 +36,21 @@ test('edits a scenario with field-level validation and runs its timeline over th
   await cockpit.getByRole('tab', { name: 'JSON' }).click()
   const json = cockpit.getByLabel('Scenario JSON')
   await expect(json).toHaveValue(/"name": "Flash crash"/)
+  const original = await json.inputValue()
   await json.fill('{ "version": 1, ')
   await expect(cockpit.getByText(/not valid JSON/)).toBeVisible()
+  // JSON the form cannot draw (a null market) keeps the JSON view, says why, and lists the problems.
+  await json.fill(JSON.stringify({ ...JSON.parse(original), markets: [null] }, null, 2))
+  await expect(cockpit.getByTestId('form-unavailable')).toContainText(
+    'markets[0] must be an object'
+  )
+  await expect(cockpit.getByRole('tab', { name: 'Form' })).toBeDisabled()
+  await expect(cockpit.getByTestId('scenario-problems')).toContainText('markets[0]')
+  await json.fill(original)
+  await expect(cockpit.getByTestId('form-unavailable')).toBeHidden()
+  await expect(cockpit.getByTestId('scenario-problems')).toContainText('Valid')
   await cockpit.getByRole('tab', { name: 'Form' }).click()
+  await expect(cockpit.getByLabel('Name', { exact: true })).toHaveValue('Flash crash')
 
   // Save writes the scenario as its file.
   const [saved] = await Promise.all([

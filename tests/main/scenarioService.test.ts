@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { parseScenario } from '../../src/engine/timeline/parseScenario'
+import { prepareTimeline } from '../../src/engine/timeline/prepareTimeline'
+import { runTimeline } from '../../src/engine/timeline/timelineRun'
 import { dispatch } from '../../src/main/dispatch'
-import { MAX_POINTS } from '../../src/main/services/scenarioRunView'
+import { PartialSummaries } from '../../src/main/services/partialSummaries'
+import { binTimelineRun, MAX_POINTS, strideFor } from '../../src/main/services/scenarioRunView'
+import type { EventChannel } from '../../src/shared/channels'
 import type { MonteCarloView } from '../../src/shared/monteCarloTypes'
 import type { ScenarioInput } from '../../src/shared/scenarioSchema'
 import type { TaskState } from '../../src/shared/taskTypes'
@@ -135,31 +140,137 @@ describe('scenario handlers', () => {
   })
 
   it('summarises the paths so far while running, and keeps them when cancelled', async () => {
-    main.events.length = 0
     const scenario = await flashCrash({ steps: 40 })
-    const running = main.handlers['sim:monteCarlo']({ scenario, paths: 50_000, workers: 2 })
-    // Cancel once main has published a summary of the paths so far (about a second in).
-    const partial = await new Promise<MonteCarloView>((resolve) => {
-      const timer = setInterval(() => {
-        const event = main.events.find((e) => e.event === 'sim:monteCarloPartial')
-        const task = main.events.findLast((e) => e.event === 'app:task')?.payload as
-          TaskState | undefined
-        if (event && task) {
-          clearInterval(timer)
-          main.services.tasks.cancel(task.id)
-          resolve(event.payload as MonteCarloView)
-        }
-      }, 20)
-    })
-    expect(partial.complete).toBe(false)
-    expect(partial.completedPaths).toBeGreaterThan(0)
-    expect(partial.metrics['liquidatedNotional'].count).toBe(partial.completedPaths)
-    const outcome = await running
-    if (outcome.status !== 'done') throw new Error(outcome.status)
-    expect(outcome.result.runId).toBe(partial.runId)
-    expect(outcome.result.complete).toBe(false)
-    expect(outcome.result.completedPaths).toBeGreaterThanOrEqual(partial.completedPaths)
-    expect(outcome.result.completedPaths).toBeLessThan(50_000)
-    expect(outcome.result.metrics['liquidatedNotional'].count).toBe(outcome.result.completedPaths)
+    // A summary after every batch, and Cancel from inside the first one: the run is stopped at
+    // a known point, however fast this machine runs the paths.
+    const due = vi.spyOn(PartialSummaries.prototype, 'due').mockReturnValue(true)
+    try {
+      const firstPartial = onFirstEvent('sim:monteCarloPartial', () =>
+        main.services.tasks.cancelAll()
+      )
+      const running = main.handlers['sim:monteCarlo']({ scenario, paths: 5_000, workers: 2 })
+      const partial = (await Promise.race([
+        firstPartial,
+        running.then(() => {
+          throw new Error('the run ended before publishing a summary of the paths so far')
+        })
+      ])) as MonteCarloView
+      expect(partial.complete).toBe(false)
+      expect(partial.completedPaths).toBeGreaterThan(0)
+      expect(partial.metrics['liquidatedNotional'].count).toBe(partial.completedPaths)
+      const outcome = await running
+      if (outcome.status !== 'done') throw new Error(outcome.status)
+      expect(outcome.result.runId).toBe(partial.runId)
+      expect(outcome.result.complete).toBe(false)
+      expect(outcome.result.completedPaths).toBe(partial.completedPaths)
+      expect(outcome.result.metrics['liquidatedNotional'].count).toBe(partial.completedPaths)
+    } finally {
+      due.mockRestore()
+    }
   })
 })
+
+describe('the timeline run off the main thread', () => {
+  it('gives the same numbers as the engine run synchronously on the same book', async () => {
+    const input = await flashCrash({ steps: 3000, stepSeconds: 1 })
+    const outcome = await main.handlers['sim:runScenario']({ scenario: input })
+    if (outcome.status !== 'done') throw new Error(outcome.status)
+    const { live, lending, impact } = main.services.books.current
+    const prepared = prepareTimeline(parseScenario(input), {
+      book: live.book,
+      registry: live.registry,
+      lending,
+      prices: live.prices,
+      defaultImpact: impact
+    })
+    const onMain = runTimeline(prepared.plan, prepared.timelineBook, {
+      ...prepared.scenario.heatmap,
+      every: strideFor(prepared.plan.steps)
+    })
+    const { runId, bookVersion, elapsedMs, scenario, skippedMarkets, ...binned } = outcome.result
+    expect([runId, bookVersion, elapsedMs]).toEqual([
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number)
+    ])
+    expect(scenario).toEqual(prepared.scenario)
+    expect(skippedMarkets).toEqual(prepared.skippedMarkets)
+    expect(binned).toEqual(binTimelineRun(prepared.plan, onMain))
+    expect(binned.totals.liquidatedNotional).toBeGreaterThan(0)
+  })
+
+  it('keeps main answering while the path runs, reports its steps, and stops at once on Cancel', async () => {
+    main.events.length = 0
+    const scenario = await flashCrash({ steps: 100_000, stepSeconds: 1 })
+    const running = main.handlers['sim:runScenario']({ scenario })
+    const stepping = await until(
+      () =>
+        main.events
+          .filter((e) => e.event === 'app:task')
+          .map((e) => e.payload as TaskState)
+          .find((task) => task.state === 'running' && /^step [\d,]+ of 100,000$/.test(task.detail)),
+      'a progress event from the steps running'
+    )
+    expect(stepping.progress).toBeGreaterThan(0)
+    expect(stepping.progress).toBeLessThan(1)
+    // While the path runs, main's event loop turns and other requests are answered.
+    // (A loaded two-core machine may deschedule main for a few ms; the whole run takes ~0.5 s.)
+    const stalls = await longestStall(40)
+    expect(stalls).toBeLessThan(100)
+    const validation = await main.handlers['sim:validateScenario']({ scenario })
+    expect(validation.ok).toBe(true)
+    const cancelledAt = performance.now()
+    expect(main.services.tasks.cancel(stepping.id)).toBe(true)
+    const outcome = await running
+    expect(outcome).toEqual({ status: 'cancelled' })
+    expect(performance.now() - cancelledAt).toBeLessThan(50)
+    // The cancelled run leaves the pool usable: the next run is done.
+    const next = await main.handlers['sim:runScenario']({ scenario: await flashCrash() })
+    expect(next.status).toBe('done')
+  })
+})
+
+/** Resolves with `find()`'s first value, polling; fails after `withinMs` naming what it awaited. */
+async function until<T>(find: () => T | undefined, awaited: string, withinMs = 10_000): Promise<T> {
+  const deadline = performance.now() + withinMs
+  for (;;) {
+    const found = find()
+    if (found !== undefined) return found
+    if (performance.now() > deadline) throw new Error(`no ${awaited} within ${withinMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+/** The longest gap between turns of main's event loop, watched for `forMs` ms. */
+async function longestStall(forMs: number): Promise<number> {
+  let longest = 0
+  let last = performance.now()
+  const ticker = setInterval(() => {
+    const now = performance.now()
+    longest = Math.max(longest, now - last)
+    last = now
+  }, 2)
+  await new Promise((resolve) => setTimeout(resolve, forMs))
+  clearInterval(ticker)
+  return Math.max(longest, performance.now() - last)
+}
+
+/**
+ * The payload of the next `channel` event main emits; `act` runs as it is emitted, before main
+ * goes on, so a test can cancel at an exact point of a run.
+ */
+function onFirstEvent(channel: EventChannel, act: () => void): Promise<unknown> {
+  const { events } = main
+  return new Promise((resolve) => {
+    events.push = (...added) => {
+      const length = Array.prototype.push.apply(events, added)
+      const event = added.find((candidate) => candidate.event === channel)
+      if (event) {
+        Reflect.deleteProperty(events, 'push')
+        act()
+        resolve(event.payload)
+      }
+      return length
+    }
+  })
+}

@@ -104,14 +104,19 @@ export interface HeatmapRecording {
   every?: number
 }
 
-/** Runs one path of the plan with every detail recorded: the timeline table and the heatmap. */
+/**
+ * Runs one path of the plan with every detail recorded: the timeline table and the heatmap.
+ * `afterStep` is called with the number of steps done after each one: a caller on a worker
+ * reports progress from it, and stops the run by throwing.
+ */
 export function runTimeline(
   plan: TimelinePlan,
   book: TimelineBook,
   heatmap: HeatmapRecording,
-  path = 0
+  path = 0,
+  afterStep?: (stepsDone: number) => void
 ): TimelineRun {
-  const recorder = new TimelineRecorder(plan, book, heatmap)
+  const recorder = new TimelineRecorder(plan, book, heatmap, afterStep)
   simulatePath(new PathState(plan, book), path, recorder)
   return recorder.finish(path)
 }
@@ -128,7 +133,8 @@ class TimelineRecorder implements PathObserver, UnitObserver {
   constructor(
     private readonly plan: TimelinePlan,
     private readonly book: TimelineBook,
-    heatmap: HeatmapRecording
+    heatmap: HeatmapRecording,
+    private readonly afterStep?: (stepsDone: number) => void
   ) {
     const { steps } = plan
     const every = Math.max(1, Math.floor(heatmap.every ?? 1))
@@ -221,6 +227,7 @@ class TimelineRecorder implements PathObserver, UnitObserver {
 
   stepEnd(t: number, path: PathState): void {
     this.insuranceFund.set(path.fund, t * this.book.venues.length)
+    this.afterStep?.(t + 1)
   }
 
   filled(m: number, slot: number, quantity: number): void {

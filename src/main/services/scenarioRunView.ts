@@ -1,5 +1,6 @@
 import type { PreparedTimeline } from '../../engine/timeline/prepareTimeline'
 import type { MarketTimeline, TimelineRun } from '../../engine/timeline/timelineRun'
+import type { TimelinePlan } from '../../engine/timeline/timelinePlan'
 import { timelineTotals } from '../../engine/timeline/timelineTotals'
 import {
   STEP_FLOWS,
@@ -81,28 +82,28 @@ function totalFund(run: TimelineRun): Float64Array {
   })
 }
 
+/** A detailed run binned for the timeline view: a ScenarioRun but for what only main knows. */
+export type BinnedTimeline = Omit<
+  ScenarioRun,
+  'runId' | 'bookVersion' | 'elapsedMs' | 'scenario' | 'skippedMarkets'
+>
+
 /**
  * A detailed run as the timeline view draws it: binned to at most MAX_POINTS points. The run's
  * heatmap must have been recorded every `strideFor(steps)` steps (runTimeline's `every`).
+ * It needs the plan only, so the worker that ran the path bins it and sends main the small part.
  */
-export function scenarioRunView(
-  prepared: PreparedTimeline,
-  run: TimelineRun,
-  meta: { runId: number; bookVersion: number; elapsedMs: number }
-): ScenarioRun {
+export function binTimelineRun(plan: TimelinePlan, run: TimelineRun): BinnedTimeline {
   const stride = strideFor(run.steps)
   if (run.markets.some((market) => market.profile.every !== stride))
     throw new Error(`the heatmap must be recorded every ${stride} steps for this view`)
   const totals = timelineTotals(run)
   const markets = run.markets.map((market, m) =>
-    marketRun(market, totals.markets[m], prepared.plan.markets[m].model.describe(), stride)
+    marketRun(market, totals.markets[m], plan.markets[m].model.describe(), stride)
   )
   let fundStart = 0
   for (let v = 0; v < run.perpVenues; v++) fundStart += run.insuranceFundStart[v]
   return {
-    ...meta,
-    scenario: prepared.scenario,
-    skippedMarkets: prepared.skippedMarkets,
     steps: run.steps,
     stepSeconds: run.stepSeconds,
     stride,
@@ -120,5 +121,19 @@ export function scenarioRunView(
       deleveragedNotional: totals.deleveragedNotional,
       insurancePaid: totals.insurancePaid
     }
+  }
+}
+
+/** The binned run with what main adds: the scenario as prepared, and the run's identity. */
+export function scenarioRunView(
+  prepared: Pick<PreparedTimeline, 'scenario' | 'skippedMarkets'>,
+  binned: BinnedTimeline,
+  meta: { runId: number; bookVersion: number; elapsedMs: number }
+): ScenarioRun {
+  return {
+    ...meta,
+    scenario: prepared.scenario,
+    skippedMarkets: prepared.skippedMarkets,
+    ...binned
   }
 }

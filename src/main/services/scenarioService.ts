@@ -9,7 +9,6 @@ import { prepareTimeline, type PreparedTimeline } from '../../engine/timeline/pr
 import { PriceSeriesError } from '../../engine/timeline/priceSeries'
 import { ScenarioError } from '../../engine/timeline/scenarioError'
 import type { Scenario } from '../../engine/timeline/scenarioSchema'
-import { runTimeline } from '../../engine/timeline/timelineRun'
 import type { MonteCarloView } from '../../shared/monteCarloTypes'
 import type { MonteCarloRequest } from '../../shared/scenarioRequests'
 import type {
@@ -24,13 +23,14 @@ import type { BookService } from './bookService'
 import { monteCarloView } from './monteCarloView'
 import { PartialSummaries } from './partialSummaries'
 import { scenarioRunView, strideFor } from './scenarioRunView'
+import { CancelledError } from './cancelledError'
 import type { TaskContext, TaskRunner } from './taskRunner'
 import { yieldToEventLoop } from './yieldToEventLoop'
 import { resourcesDir } from '../resourcesDir'
 
 /**
  * Scenarios over time on the current book: the presets to start from, validation that names
- * every bad field, the detailed path (the timeline view) and Monte Carlo on the worker pool.
+ * every bad field, the detailed path (the timeline view) and Monte Carlo, both on the worker pool.
  * Runs go through the task runner, so the status bar shows them and Esc cancels them; a
  * cancelled Monte Carlo still returns the paths that finished.
  */
@@ -63,15 +63,29 @@ export class ScenarioService {
     const outcome = await this.tasks.run('scenario', `Run “${scenario.name}”`, async (task) => {
       const started = performance.now()
       const prepared = await this.prepare(scenario, task)
-      task.report(0.5, `${scenario.steps.toLocaleString('en-US')} steps`)
-      await yieldToEventLoop()
-      task.signal.throwIfAborted()
-      // Heatmap rows only at the points the view shows: a long run stays small in memory.
-      const run = runTimeline(prepared.plan, prepared.timelineBook, {
-        ...prepared.scenario.heatmap,
-        every: strideFor(prepared.plan.steps)
-      })
-      return scenarioRunView(prepared, run, {
+      const { steps } = prepared.plan
+      const stepsText = steps.toLocaleString('en-US')
+      task.report(0, `starting ${stepsText} steps`)
+      const pool = await this.livePool()
+      // The path runs on a worker: main keeps answering IPC, and Cancel stops it within a step.
+      const run = await pool.runTimeline(
+        {
+          book: prepared.timelineBook,
+          inputs: prepared.inputs,
+          // Heatmap rows only at the points the view shows: a long run stays small in memory.
+          heatmap: { ...prepared.scenario.heatmap, every: strideFor(steps) }
+        },
+        {
+          signal: task.signal,
+          onProgress: (stepsDone) =>
+            task.report(
+              stepsDone / steps,
+              `step ${stepsDone.toLocaleString('en-US')} of ${stepsText}`
+            )
+        }
+      )
+      if (run.cancelled) throw new CancelledError()
+      return scenarioRunView(prepared, run.binned, {
         runId: ++this.runs,
         bookVersion: this.books.currentVersion,
         elapsedMs: performance.now() - started
@@ -132,6 +146,12 @@ export class ScenarioService {
     this.pool = null
     this.pool = await MonteCarloPool.start(size)
     return this.pool
+  }
+
+  /** The pool as it is, whatever its size (a timeline run needs one worker), else a new one. */
+  private async livePool(): Promise<MonteCarloPool> {
+    if (this.pool && !this.pool.isBroken) return this.pool
+    return this.poolOf(availableParallelism())
   }
 
   /** Stops the workers: main is shutting down. */

@@ -6,7 +6,9 @@ import {
   type MonteCarloResults
 } from '../../engine/montecarlo/monteCarloResults'
 import type { TimelineBook } from '../../engine/timeline/timelineBook'
+import type { HeatmapRecording } from '../../engine/timeline/timelineRun'
 import type { TimelineInputs } from '../../engine/timeline/timelinePlan'
+import type { BinnedTimeline } from '../services/scenarioRunView'
 import { toSharedArrays } from './sharedArrays'
 import { siblingScript, startWorker } from './startWorker'
 import type { FromWorker, ToWorker } from './workerMessages'
@@ -39,6 +41,22 @@ export interface MonteCarloRunOptions {
   onProgress?: (progress: MonteCarloProgress) => void
 }
 
+/** One detailed timeline run (path 0, every detail recorded), binned for the timeline view. */
+export interface TimelineJob {
+  book: TimelineBook
+  inputs: TimelineInputs
+  heatmap: HeatmapRecording
+}
+
+export interface TimelineRunOptions {
+  /** Stops the run within a step; the promise settles at once and the pool stays usable. */
+  signal?: AbortSignal
+  /** A few times a second while the path runs. */
+  onProgress?: (stepsDone: number) => void
+}
+
+export type TimelineOutcome = { cancelled: true } | { cancelled: false; binned: BinnedTimeline }
+
 export interface MonteCarloRun {
   results: MonteCarloResults
   cancelled: boolean
@@ -64,15 +82,23 @@ interface ActiveRun {
   settle: (end: { cancelled: boolean } | { error: Error }) => void
 }
 
+interface ActiveTimeline {
+  run: number
+  onProgress?: (stepsDone: number) => void
+  settle: (end: TimelineOutcome | { error: Error }) => void
+}
+
 /**
  * Worker threads that run Monte Carlo paths, started once and reused run after run. A run sends
  * the book to every worker once, in shared memory; each worker compiles the plan and runs the
  * batches it is handed, path i always from the seed of path i, so the results do not depend on
- * how many workers ran them or in what order the batches came back.
+ * how many workers ran them or in what order the batches came back. A detailed timeline run goes
+ * to the first worker alone.
  */
 export class MonteCarloPool {
   private runs = 0
   private active: ActiveRun | null = null
+  private activeTimeline: ActiveTimeline | null = null
   private broken: Error | null = null
 
   private constructor(private readonly workers: Worker[]) {}
@@ -102,9 +128,8 @@ export class MonteCarloPool {
   }
 
   run(job: MonteCarloJob, options: MonteCarloRunOptions = {}): Promise<MonteCarloRun> {
-    if (this.broken) return Promise.reject(this.broken)
-    if (this.active)
-      return Promise.reject(new Error('a Monte Carlo run is already going on this pool'))
+    const refused = this.refusal()
+    if (refused) return Promise.reject(refused)
     const { paths, inputs } = job
     const results = createMonteCarloResults(paths, inputs.markets.length, inputs.scenario.steps)
     const batchSize = options.batchSize ?? null
@@ -142,9 +167,50 @@ export class MonteCarloPool {
     })
   }
 
+  /**
+   * Runs path 0 of the job with every detail recorded on one worker, and bins it there: main
+   * only receives the binned view, and stays free to answer IPC and cancel meanwhile.
+   */
+  runTimeline(job: TimelineJob, options: TimelineRunOptions = {}): Promise<TimelineOutcome> {
+    const refused = this.refusal()
+    if (refused) return Promise.reject(refused)
+    if (options.signal?.aborted) return Promise.resolve({ cancelled: true })
+    const stop = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
+    return new Promise((resolve, reject) => {
+      const cancel = (): void => {
+        // The worker reads the flag after every step; main does not wait for it to stop.
+        Atomics.store(stop, 0, 1)
+        active.settle({ cancelled: true })
+      }
+      const active: ActiveTimeline = {
+        run: ++this.runs,
+        onProgress: options.onProgress,
+        settle: (end) => {
+          if (this.activeTimeline !== active) return
+          this.activeTimeline = null
+          options.signal?.removeEventListener('abort', cancel)
+          if ('error' in end) reject(end.error)
+          else resolve(end)
+        }
+      }
+      this.activeTimeline = active
+      options.signal?.addEventListener('abort', cancel)
+      const message: ToWorker = {
+        kind: 'timeline',
+        run: active.run,
+        book: toSharedArrays(job.book),
+        inputs: job.inputs,
+        heatmap: job.heatmap,
+        stop
+      }
+      this.workers[0].postMessage(message)
+    })
+  }
+
   async close(): Promise<void> {
     this.broken ??= new Error('the Monte Carlo pool is closed')
     this.active?.settle({ error: this.broken })
+    this.activeTimeline?.settle({ error: this.broken })
     await Promise.all(this.workers.map((worker) => worker.terminate()))
   }
 
@@ -167,7 +233,24 @@ export class MonteCarloPool {
     })
   }
 
+  /** Why the pool cannot take a run now, or null. */
+  private refusal(): Error | null {
+    if (this.broken) return this.broken
+    if (this.active || this.activeTimeline)
+      return new Error('a simulation run is already going on this pool')
+    return null
+  }
+
   private receive(worker: Worker, message: Exclude<FromWorker, { kind: 'started' }>): void {
+    const timeline = this.activeTimeline
+    if (timeline && message.run === timeline.run) {
+      if (message.kind === 'timelineProgress') timeline.onProgress?.(message.stepsDone)
+      else if (message.kind === 'timeline')
+        timeline.settle({ cancelled: false, binned: message.binned })
+      else if (message.kind === 'failed')
+        timeline.settle({ error: new Error(`timeline worker: ${message.message}`) })
+      return
+    }
     const active = this.active
     if (!active || message.run !== active.run) return
     if (message.kind === 'failed') {
@@ -178,6 +261,7 @@ export class MonteCarloPool {
       for (let i = 0; i < IN_FLIGHT; i++) this.dispatch(worker, active)
       return
     }
+    if (message.kind !== 'batch') return
     addPathBatch(active.results, message.batch)
     active.options.onProgress?.({
       completed: active.results.completed,
@@ -207,5 +291,6 @@ export class MonteCarloPool {
     if (this.broken) return
     this.broken = error
     this.active?.settle({ error })
+    this.activeTimeline?.settle({ error })
   }
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { summarizeMonteCarlo } from '../../../src/engine/montecarlo/summarizeMonteCarlo'
 import { findRunawayZones } from '../../../src/engine/montecarlo/runawayZones'
 import { prepareTimeline } from '../../../src/engine/timeline/prepareTimeline'
+import { runTimeline } from '../../../src/engine/timeline/timelineRun'
+import { binTimelineRun, strideFor } from '../../../src/main/services/scenarioRunView'
 import { MonteCarloPool } from '../../../src/main/simulation/monteCarloPool'
 import { runMonteCarlo } from '../../../src/main/simulation/runMonteCarlo'
 import { resolveScenario } from '../../../src/main/simulation/scenarioFiles'
@@ -88,6 +90,65 @@ describe('MonteCarloPool', () => {
       await pool.close()
     }
     await expect(pool.run(job)).rejects.toThrow(/closed/)
+  })
+})
+
+describe('MonteCarloPool.runTimeline', () => {
+  const timelineJob = (steps: number) => {
+    const long = prepareTimeline({ ...scenario, steps }, sampleSource(2000))
+    return {
+      book: long.timelineBook,
+      inputs: long.inputs,
+      heatmap: { ...long.scenario.heatmap, every: strideFor(steps) }
+    }
+  }
+
+  it('bins the detailed path on a worker exactly as main would, between Monte Carlo runs', async () => {
+    const pool = await MonteCarloPool.start(1)
+    const short = timelineJob(80)
+    try {
+      const first = await pool.runTimeline(short)
+      if (first.cancelled) throw new Error('not cancelled, yet cancelled')
+      const onMain = runTimeline(prepared.plan, prepared.timelineBook, short.heatmap)
+      expect(first.binned).toEqual(binTimelineRun(prepared.plan, onMain))
+
+      const controller = new AbortController()
+      const steps: number[] = []
+      const stopped = await pool.runTimeline(timelineJob(100_000), {
+        signal: controller.signal,
+        onProgress: (stepsDone) => {
+          steps.push(stepsDone)
+          controller.abort()
+        }
+      })
+      expect(stopped).toEqual({ cancelled: true })
+      expect(steps).toHaveLength(1)
+      expect(steps[0]).toBeGreaterThan(0)
+      expect(steps[0]).toBeLessThan(100_000)
+
+      const monteCarlo = await pool.run(job)
+      expect(monteCarlo.results.completed).toBe(job.paths)
+      expect(await pool.runTimeline(short)).toEqual(first)
+      await expect(Promise.all([pool.runTimeline(short), pool.run(job)])).rejects.toThrow(
+        /already going/
+      )
+    } finally {
+      await pool.close()
+    }
+    await expect(pool.runTimeline(short)).rejects.toThrow(/closed/)
+  })
+
+  it('fails with the worker’s reason, and the pool runs on', async () => {
+    const pool = await MonteCarloPool.start(1)
+    try {
+      const short = timelineJob(80)
+      await expect(
+        pool.runTimeline({ ...short, heatmap: { ...short.heatmap, every: 2 } })
+      ).rejects.toThrow(/^timeline worker: .*the heatmap must be recorded every 1 steps/)
+      expect((await pool.runTimeline(short)).cancelled).toBe(false)
+    } finally {
+      await pool.close()
+    }
   })
 })
 
