@@ -130,6 +130,29 @@ test('edits survive a reload and a restart of main: the delta log brings them ba
   await screenshot(cockpit, 'workspaces-list')
 })
 
+test('a sample opened before the autosave is a workspace of its own; the open one keeps its edit', async ({
+  cockpit
+}) => {
+  await expect(saveState(cockpit)).toHaveText('Saved')
+  const id = await firstId(cockpit)
+  const saved = await sizeOf(cockpit, id)
+  await editSize(cockpit, id, '0.123')
+  await expect(saveState(cockpit)).toHaveText('Unsaved')
+  await showView(cockpit, 'Workspaces')
+  await cockpit.getByRole('button', { name: 'New from sample' }).click()
+  await expect(cockpit.getByTestId('workspace-name')).toHaveText('Sample book (2)')
+  await expect(saveState(cockpit)).toHaveText('Saved')
+  expect(await sizeOf(cockpit, id)).toBe(saved)
+
+  // Nothing of the new book went into the first workspace: one version, its edit in its log.
+  const first = cockpit.locator('tr[data-workspace="Sample book"]')
+  await expect(first.locator('td').nth(3)).toHaveText('1')
+  expect((await storedCounts(cockpit)).deltas).toBe(1)
+  await first.getByRole('button', { name: 'Open' }).click()
+  await expect(cockpit.getByTestId('workspace-name')).toHaveText('Sample book')
+  await expect.poll(() => sizeOf(cockpit, id)).toBe(0.123)
+})
+
 test('a save killed half-way leaves the previous version intact', async ({
   cockpit,
   harness,

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { positionAt } from '../../src/engine/book/book'
 import type { Book } from '../../src/engine/book/columns'
 import { dispatch } from '../../src/main/dispatch'
+import { LiveBook } from '../../src/main/services/liveBook'
 import { openSampleWorkspace } from '../../src/main/services/openSampleWorkspace'
 import { restoreWorkspace, SnapshotError } from '../../src/main/services/workspaceRestore'
 import { takeSnapshot } from '../../src/main/services/workspaceSnapshot'
@@ -73,6 +74,68 @@ describe('workspace snapshots', () => {
     )
   })
 
+  it('refuses stored values no position can have, saying which position and why', async () => {
+    const { books, registry } = main.services
+    const snapshot = takeSnapshot(books.current, books.currentVersion)
+    const id = snapshot.book.ids[4]
+    const broken = (change: (book: WorkspaceSnapshot['book']) => void) => {
+      const copy = structuredClone(snapshot)
+      change(copy.book)
+      return restoreWorkspace(copy, [], registry)
+    }
+    await expect(broken((book) => (book.side[4] = 3))).rejects.toThrow(
+      `position 4 ("${id}"): side 3 must be one of 1, -1`
+    )
+    await expect(broken((book) => (book.contract[4] = 7))).rejects.toThrow(
+      `position 4 ("${id}"): contract 7 must be one of 0, 1`
+    )
+    await expect(broken((book) => (book.marginMode[4] = 2))).rejects.toThrow(
+      `position 4 ("${id}"): marginMode 2 must be one of 0, 1`
+    )
+    await expect(broken((book) => (book.size[4] = -1))).rejects.toThrow(
+      `position 4 ("${id}"): size -1 must be a finite number greater than 0`
+    )
+    await expect(broken((book) => (book.entryPrice[4] = Infinity))).rejects.toThrow(
+      `position 4 ("${id}"): entryPrice Infinity must be a finite number greater than 0`
+    )
+    await expect(broken((book) => (book.size[4] = NaN))).rejects.toThrow(SnapshotError)
+    await expect(broken((book) => (book.mmr[4] = 1.5))).rejects.toThrow(
+      `position 4 ("${id}"): mmr 1.5 must be a fraction in [0, 1) (or absent)`
+    )
+    await expect(broken((book) => (book.walletBalance[0] = -Infinity))).rejects.toThrow(
+      `account "${snapshot.book.accounts[0]}": wallet balance -Infinity must be a finite number (or absent)`
+    )
+    await expect(broken((book) => (book.ids[9] = book.ids[2]))).rejects.toThrow(
+      `position id "${snapshot.book.ids[2]}" appears twice`
+    )
+  })
+
+  it('replays a long log without looking each id up across the whole book', async () => {
+    const { books, registry } = main.services
+    const snapshot = takeSnapshot(books.current, books.currentVersion)
+    const before = rows(books.current.live.book)
+    const upserts = before.slice(0, 1500).map((row) => ({ ...row, size: row.size * 2 }))
+    const added = { ...before[0], id: 'added-1', size: 1.25 }
+    const log = [
+      ...upserts.map((row) => ({ upserts: [row], removals: [] })),
+      { upserts: [], removals: [before[10].id, before[20].id] },
+      { upserts: [added, { ...before[30], size: 3.5 }], removals: [] },
+      { upserts: [], removals: ['added-1', 'never-there'] },
+      { upserts: [{ ...added, size: 2.5 }], removals: [] }
+    ]
+    const lookups = vi.spyOn(LiveBook.prototype, 'indexOf')
+    const reopened = await restoreWorkspace(structuredClone(snapshot), log, registry)
+    expect(lookups).not.toHaveBeenCalled()
+    lookups.mockRestore()
+    const byId = new Map(rows(reopened.live.book).map((row) => [row.id, row]))
+    expect(byId.size).toBe(before.length - 1)
+    expect(byId.has(before[10].id)).toBe(false)
+    expect(byId.get(before[5].id)?.size).toBe(before[5].size * 2)
+    expect(byId.get(before[30].id)?.size).toBe(3.5)
+    expect(byId.get('added-1')?.size).toBe(2.5)
+    expect(reopened.live.book.ids[reopened.live.length - 1]).toBe('added-1')
+  })
+
   it('validates the open request in main: typed arrays must be typed arrays', async () => {
     const snapshot = await main.handlers['app:workspaceSnapshot'](undefined)
     const untyped = {
@@ -121,6 +184,51 @@ describe('unsaved changes as delta log entries', () => {
     await handlers['app:openWorkspace']({ snapshot: saved, deltas: log })
     expect(byId(rows(books.current.live.book))).toEqual(byId(edited))
     expect(main.events.at(-1)).toMatchObject({ event: 'book:changed', payload: { reason: 'open' } })
+  })
+
+  it('compares only the positions an edit touched, not the whole book', async () => {
+    const { books } = main.services
+    const { handlers } = main
+    const saved: WorkspaceSnapshot = await handlers['app:workspaceSnapshot'](undefined)
+    await handlers['app:workspaceSaved']({ version: saved.version })
+    const id = saved.book.ids[100]
+    expect((await handlers['book:edit']({ id, column: 'size', value: '0.75' })).ok).toBe(true)
+    const { book } = books.current.live
+    const ids = book.ids
+    let reads = 0
+    book.ids = new Proxy(ids, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++
+        return Reflect.get(target, key, receiver)
+      }
+    })
+    try {
+      const { delta } = await handlers['app:workspaceChanges'](undefined)
+      expect(delta!.upserts.map((row) => [row.id, row.size])).toEqual([[id, 0.75]])
+    } finally {
+      book.ids = ids
+    }
+    expect(reads).toBeLessThan(book.length / 10)
+
+    // Edited back to what was saved, the log says so; a recovered log's edits count too.
+    await handlers['book:edit']({ id, column: 'size', value: String(saved.book.size[100]) })
+    const back = (await handlers['app:workspaceChanges'](undefined)).delta!
+    expect(back.upserts.map((row) => [row.id, row.size])).toEqual([[id, saved.book.size[100]]])
+  })
+
+  it('after opening with a recovered log, editing a recovered position back is logged', async () => {
+    const { handlers } = main
+    const saved: WorkspaceSnapshot = await handlers['app:workspaceSnapshot'](undefined)
+    const id = saved.book.ids[200]
+    const row = positionAt(main.services.books.current.live.book, 200)
+    await handlers['app:openWorkspace']({
+      snapshot: saved,
+      deltas: [{ upserts: [{ ...row, size: row.size * 3 }], removals: [] }]
+    })
+    expect((await handlers['app:workspaceChanges'](undefined)).delta!.upserts).toHaveLength(1)
+    await handlers['book:edit']({ id, column: 'size', value: String(row.size) })
+    const back = (await handlers['app:workspaceChanges'](undefined)).delta!
+    expect(back.upserts.map((entry) => [entry.id, entry.size])).toEqual([[id, row.size]])
   })
 
   it('has no delta for a book that replaced the stored one: only a full save keeps it', async () => {

@@ -9,11 +9,13 @@ import {
   deltasOf,
   duplicateWorkspace,
   KEPT_REVISIONS,
+  lastDeltaSeq,
   listWorkspaces,
   loadRevision,
   renameWorkspace,
   revisionsOf,
-  saveWorkspace
+  saveWorkspace,
+  setDeltasAside
 } from '../../src/renderer/src/workspaces/repository'
 import { StorageFullError } from '../../src/renderer/src/workspaces/quota'
 import { sampleBook, sampleSnapshot, withSize } from './workspaceSamples'
@@ -27,6 +29,7 @@ beforeEach(async () => {
 })
 afterEach(async () => {
   vi.unstubAllGlobals()
+  vi.restoreAllMocks()
   await db.delete()
 })
 
@@ -60,7 +63,7 @@ describe('workspace storage in IndexedDB', () => {
       saveWorkspace(
         db,
         workspace.id,
-        { snapshot: edited, parts, bookVersion: 2 },
+        { snapshot: edited, parts, bookVersion: 2, foldedSeq: 1 },
         {
           afterBatch: (written, total) => {
             batches.push(written)
@@ -77,19 +80,25 @@ describe('workspace storage in IndexedDB', () => {
   })
 
   it('saves versions, keeps the last few, and drops the delta log entries a save contains', async () => {
+    // The clock steps back on every save: order comes from the saves, not from Date.now().
+    let clock = 1_000_000
+    vi.spyOn(Date, 'now').mockImplementation(() => (clock -= 1_000))
     const workspace = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Book')
     await appendDelta(db, workspace.id, 2, delta('P000001'))
     await appendDelta(db, workspace.id, 5, delta('P000002'))
+    const foldedSeq = (await deltasOf(db, workspace.id)).at(-1)!.seq!
     for (let version = 2; version < 2 + KEPT_REVISIONS + 1; version++)
       await saveWorkspace(db, workspace.id, {
         snapshot: sampleSnapshot(withSize(sampleBook(), 0, version), version),
         parts,
-        bookVersion: version
+        bookVersion: version,
+        foldedSeq
       })
     const kept = await revisionsOf(db, workspace.id)
     expect(kept.map((revision) => revision.bookVersion)).toEqual([5, 4, 3])
+    expect((await db.workspaces.get(workspace.id))?.head).toBe(kept[0].id)
     expect(await db.books.count()).toBe(KEPT_REVISIONS)
-    // Entries up to the saved version are in the save; none left after version 5.
+    // Entries up to the last one logged before the snapshot are in the save.
     expect(await deltasOf(db, workspace.id)).toEqual([])
     const latest = await loadRevision(db, kept[0].id)
     expect(latest.snapshot.book.size[0]).toBe(5)
@@ -99,13 +108,76 @@ describe('workspace storage in IndexedDB', () => {
     const partsOnly = await saveWorkspace(db, workspace.id, {
       snapshot: null,
       parts: { view: { version: 1, value: 'book' } },
-      bookVersion: 5
+      bookVersion: 5,
+      foldedSeq: null
     })
     expect(partsOnly.bookId).toBe(kept[0].bookId)
     expect(await db.chunks.count()).toBeLessThanOrEqual(chunks)
     expect((await loadRevision(db, partsOnly.id)).parts).toEqual({
       view: { version: 1, value: 'book' }
     })
+  })
+
+  it('never prunes the version just saved, whatever the clock says', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000)
+    const workspace = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Book')
+    for (let version = 2; version < 2 + 2 * KEPT_REVISIONS; version++) {
+      const saved = await saveWorkspace(db, workspace.id, {
+        snapshot: sampleSnapshot(withSize(sampleBook(), 0, version), version),
+        parts,
+        bookVersion: version,
+        foldedSeq: null
+      })
+      expect((await db.workspaces.get(workspace.id))?.head).toBe(saved.id)
+      expect((await loadRevision(db, saved.id)).snapshot.book.size[0]).toBe(version)
+    }
+    const kept = await revisionsOf(db, workspace.id)
+    expect(kept.map((revision) => revision.bookVersion)).toEqual([7, 6, 5])
+  })
+
+  it("folds log entries by their own order: a crashed session's higher versions are pruned", async () => {
+    const workspace = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Book')
+    // The crashed session had reached version 40; the next launch's main starts again at 1.
+    await appendDelta(db, workspace.id, 40, delta('P000001'))
+    await appendDelta(db, workspace.id, 41, delta('P000002'))
+    const foldedSeq = (await deltasOf(db, workspace.id)).at(-1)!.seq!
+    // An edit logged after the snapshot was taken is not in the save: it stays.
+    await appendDelta(db, workspace.id, 3, delta('P000003'))
+    await saveWorkspace(db, workspace.id, {
+      snapshot: sampleSnapshot(withSize(sampleBook(), 0, 2), 2),
+      parts,
+      bookVersion: 2,
+      foldedSeq
+    })
+    expect((await deltasOf(db, workspace.id)).map((entry) => entry.delta)).toEqual([
+      delta('P000003')
+    ])
+  })
+
+  it('keeps entries set aside out of replays and saves, until the workspace is deleted', async () => {
+    const workspace = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Book')
+    await appendDelta(db, workspace.id, 2, delta('P000001'))
+    await setDeltasAside(db, await deltasOf(db, workspace.id), 'no position P000001')
+    expect(await deltasOf(db, workspace.id)).toEqual([])
+    await saveWorkspace(db, workspace.id, {
+      snapshot: sampleSnapshot(withSize(sampleBook(), 0, 2), 2),
+      parts,
+      bookVersion: 2,
+      foldedSeq: await lastDeltaSeq(db, workspace.id)
+    })
+    const [kept] = await db.deltas.toArray()
+    expect(kept.delta).toEqual(delta('P000001'))
+    expect(kept.setAside?.reason).toBe('no position P000001')
+    await deleteWorkspace(db, workspace.id)
+    expect(await db.deltas.count()).toBe(0)
+  })
+
+  it('shortens a long name to fit rather than refusing it', async () => {
+    const long = 'x'.repeat(200)
+    const first = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, long)
+    const second = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, long)
+    expect(first.name).toBe('x'.repeat(120))
+    expect(second.name).toBe(`${'x'.repeat(116)} (2)`)
   })
 
   it('renames, refusing an empty or taken name; duplicates share the book; deletes the rest', async () => {
@@ -140,7 +212,8 @@ describe('workspace storage in IndexedDB', () => {
     const error = await saveWorkspace(db, workspace.id, {
       snapshot: big,
       parts,
-      bookVersion: 2
+      bookVersion: 2,
+      foldedSeq: null
     }).catch((cause: unknown) => cause)
     expect(error).toBeInstanceOf(StorageFullError)
     expect((error as Error).message).toMatch(
@@ -157,7 +230,7 @@ describe('workspace storage in IndexedDB', () => {
       saveWorkspace(
         db,
         workspace.id,
-        { snapshot: sampleSnapshot(sampleBook(), 2), parts, bookVersion: 2 },
+        { snapshot: sampleSnapshot(sampleBook(), 2), parts, bookVersion: 2, foldedSeq: null },
         {
           afterBatch: () => {
             throw full

@@ -3,6 +3,7 @@ import { CROSS, type Book } from '../../engine/book/columns'
 import type { PositionRow } from '../../engine/book/positionRow'
 import { StringIndex } from '../../engine/book/stringIndex'
 import type { BookColumns, BookDelta } from '../../shared/workspaceSnapshot'
+import type { LiveBook } from './liveBook'
 
 const NUMBERS = [
   'size',
@@ -19,7 +20,7 @@ const CODES = ['side', 'contract', 'marginMode'] as const
 interface Baseline {
   columns: BookColumns
   /** The live book it was taken from: another book in main means the workspace was replaced. */
-  book: Book
+  live: LiveBook
   extra: Map<string, Map<number, string>>
   ids: StringIndex | null
 }
@@ -58,38 +59,53 @@ export class WorkspaceChangeTracker {
   private baseline: Baseline | null = null
   /** Per id, the row (as JSON, '' when removed) the log entries so far leave it at. */
   private reported = new Map<string, string>()
-  private pending: { version: number; columns: BookColumns; book: Book } | null = null
+  /** Every position that differs from the baseline, by id: its row now, or null when removed. */
+  private differences = new Map<string, PositionRow | null>()
+  /** The live book's revision `differences` is up to date with. */
+  private checkedRevision = 0
+  private pending: {
+    version: number
+    columns: BookColumns
+    live: LiveBook
+    revision: number
+  } | null = null
 
-  /** The stored book is now `columns` (taken from `book`): nothing is unsaved. */
-  reset(columns: BookColumns, book: Book): void {
+  /** The stored book is now `columns`, `live` at `revision`: nothing is unsaved. */
+  reset(columns: BookColumns, live: LiveBook, revision = live.revision): void {
     const extra = new Map(
       columns.extra.map((column): [string, Map<number, string>] => [
         column.name,
         new Map(Array.from(column.positions, (index, k) => [index, column.values[k]]))
       ])
     )
-    this.baseline = { columns, book, extra, ids: null }
+    this.baseline = { columns, live, extra, ids: null }
     this.reported.clear()
+    this.differences = new Map()
+    this.checkedRevision = revision
     this.pending = null
   }
 
   /** A snapshot went to the renderer; it becomes the baseline once the renderer has stored it. */
-  taken(version: number, columns: BookColumns, book: Book): void {
-    this.pending = { version, columns, book }
+  taken(version: number, columns: BookColumns, live: LiveBook): void {
+    this.pending = { version, columns, live, revision: live.revision }
   }
 
   /** The renderer stored the snapshot of `version`; false when no such snapshot is pending. */
   saved(version: number): boolean {
     if (this.pending?.version !== version) return false
-    this.reset(this.pending.columns, this.pending.book)
+    const { columns, live, revision } = this.pending
+    // Edits since the snapshot are counted from its revision: they are not in the stored book.
+    this.reset(columns, live, revision)
     return true
   }
 
-  /** The changes since the last call, or null when `book` is not the stored workspace's book. */
-  changes(book: Book): BookDelta | null {
+  /** The changes since the last call, or null when `live` is not the stored workspace's book. */
+  changes(live: LiveBook): BookDelta | null {
     const base = this.baseline
-    if (!base || base.book !== book) return null
-    const now = this.difference(base, book)
+    if (!base || base.live !== live) return null
+    const { book } = live
+    this.refresh(base, live)
+    const now = this.differences
     const upserts: PositionRow[] = []
     const removals: string[] = []
     for (const [id, row] of now) {
@@ -99,10 +115,18 @@ export class WorkspaceChangeTracker {
       else removals.push(id)
     }
     // Back where the saved book has it: the log must say so, or replay would keep the old entry.
-    const currentIds = this.reported.size > 0 ? idIndex(book.ids, book.length) : null
+    let currentIds: StringIndex | null = null
     for (const id of this.reported.keys()) {
       if (now.has(id)) continue
-      const index = currentIds?.get(id)
+      // Not a difference, so it is in the book exactly when the saved book has it.
+      base.ids ??= idIndex(base.columns.ids, base.columns.length)
+      const stored = base.ids.get(id)
+      if (stored === undefined) {
+        removals.push(id)
+        continue
+      }
+      let index: number | undefined = stored
+      if (book.ids[stored] !== id) index = (currentIds ??= idIndex(book.ids, book.length)).get(id)
       if (index === undefined) removals.push(id)
       else upserts.push(positionAt(book, index))
     }
@@ -112,7 +136,34 @@ export class WorkspaceChangeTracker {
     return { upserts, removals }
   }
 
-  /** Every position that differs from the baseline, by id: its row now, or null when removed. */
+  /**
+   * Brings `differences` up to date: only the positions the live book re-solved since the last
+   * look can have changed, so one edit of a million positions compares a few rows, not all. A
+   * removal (or rows put back) moves indices, and then the whole book is compared again.
+   */
+  private refresh(base: Baseline, live: LiveBook): void {
+    const touched = live.changedSince(this.checkedRevision)
+    this.checkedRevision = live.revision
+    if (touched === null) {
+      this.differences = this.difference(base, live.book)
+      return
+    }
+    const { book } = live
+    const stored = base.columns
+    for (const i of touched) {
+      if (i >= book.length) continue
+      const id = book.ids[i]
+      let j: number | undefined = i
+      if (i >= stored.length || stored.ids[i] !== id) {
+        base.ids ??= idIndex(stored.ids, stored.length)
+        j = base.ids.get(id)
+      }
+      if (j !== undefined && sameRow(base, j, book, i)) this.differences.delete(id)
+      else this.differences.set(id, positionAt(book, i))
+    }
+  }
+
+  /** Every position that differs from the baseline, compared in full. */
   private difference(base: Baseline, book: Book): Map<string, PositionRow | null> {
     const stored = base.columns
     const changed = new Map<string, PositionRow | null>()

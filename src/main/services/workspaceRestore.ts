@@ -1,4 +1,4 @@
-import type { Book } from '../../engine/book/columns'
+import { CROSS, INVERSE, ISOLATED, LINEAR, type Book } from '../../engine/book/columns'
 import { StringIndex } from '../../engine/book/stringIndex'
 import type { PositionRow } from '../../engine/book/positionRow'
 import type { ImpactSpec } from '../../engine/impact/createImpactModel'
@@ -29,6 +29,82 @@ function requireCodes(what: string, codes: ArrayLike<number>, count: number): vo
   for (let i = 0; i < codes.length; i++)
     if (codes[i] >= count)
       throw new SnapshotError(`${what} ${i} refers to entry ${codes[i]} of a ${count}-entry table`)
+}
+
+/** What a stored value must be, and how the refusal says so. */
+interface ValueRule {
+  accepts(value: number): boolean
+  expectation: string
+}
+
+const CODE: (codes: readonly number[]) => ValueRule = (codes) => ({
+  accepts: (value) => codes.includes(value),
+  expectation: `must be one of ${codes.join(', ')}`
+})
+const POSITIVE: ValueRule = {
+  accepts: (value) => Number.isFinite(value) && value > 0,
+  expectation: 'must be a finite number greater than 0'
+}
+/** Optional numbers are NaN when absent; present, they follow the import's bounds. */
+const optional = (rule: ValueRule): ValueRule => ({
+  accepts: (value) => Number.isNaN(value) || rule.accepts(value),
+  expectation: `${rule.expectation} (or absent)`
+})
+const NON_NEGATIVE: ValueRule = {
+  accepts: (value) => Number.isFinite(value) && value >= 0,
+  expectation: 'must be a finite number of 0 or more'
+}
+const FRACTION: ValueRule = {
+  accepts: (value) => value >= 0 && value < 1,
+  expectation: 'must be a fraction in [0, 1)'
+}
+const FINITE: ValueRule = {
+  accepts: Number.isFinite,
+  expectation: 'must be a finite number'
+}
+
+/**
+ * The rules every position's stored values follow, as the import and the editor enforce them.
+ * A stored book (above all one from a workspace file: its checksum only proves it was not
+ * damaged on the way) that breaks one would make the engine compute nonsense, or fail later.
+ */
+const POSITION_RULES = [
+  ['side', CODE([1, -1])],
+  ['contract', CODE([LINEAR, INVERSE])],
+  ['marginMode', CODE([ISOLATED, CROSS])],
+  ['size', POSITIVE],
+  ['entryPrice', POSITIVE],
+  ['margin', optional(NON_NEGATIVE)],
+  ['leverage', optional(POSITIVE)],
+  ['mmr', optional(FRACTION)],
+  ['maintenanceAmount', optional(NON_NEGATIVE)],
+  ['markPrice', optional(POSITIVE)]
+] as const satisfies readonly (readonly [keyof BookColumns, ValueRule])[]
+
+function requireValues(columns: BookColumns): void {
+  for (const [name, rule] of POSITION_RULES) {
+    const values = columns[name]
+    for (let i = 0; i < columns.length; i++)
+      if (!rule.accepts(values[i]))
+        throw new SnapshotError(
+          `position ${i} ("${columns.ids[i]}"): ${name} ${values[i]} ${rule.expectation}`
+        )
+  }
+  const wallets = optional(FINITE)
+  columns.walletBalance.forEach((balance, account) => {
+    if (!wallets.accepts(balance))
+      throw new SnapshotError(
+        `account "${columns.accounts[account]}": wallet balance ${balance} ${wallets.expectation}`
+      )
+  })
+}
+
+function requireUniqueIds(ids: readonly string[]): void {
+  const seen = new Set<string>()
+  for (const id of ids) {
+    if (seen.has(id)) throw new SnapshotError(`position id "${id}" appears twice`)
+    seen.add(id)
+  }
 }
 
 /** String table to index; a repeated name would make two codes mean one string. */
@@ -63,8 +139,11 @@ export function bookFromColumns(columns: BookColumns): Book {
   requireCodes('position', columns.account, columns.accounts.length)
   requireCodes('position', columns.venue, columns.venues.length)
   requireCodes('position', columns.symbol, columns.symbols.length)
-  // Ids are not checked for repeats here: that costs a third of a second on a million, and a
-  // stored book came from main itself. Workspace files, the outside source, are checked on import.
+  requireValues(columns)
+  // A repeated id would make edits and the delta log hit the wrong position. Checking costs
+  // about a third of a second on a million positions, paid on every open: stored books may come
+  // from a workspace file, whose content is checked for damage, not for sense.
+  requireUniqueIds(columns.ids)
   const extra = new Map<string, Map<number, string>>()
   for (const column of columns.extra) {
     requireLength(`extra column ${column.name}`, column.values.length, column.positions.length)
@@ -168,17 +247,34 @@ function registryWith(base: TierRegistry, snapshot: WorkspaceSnapshot): TierRegi
   return createTierRegistry([...tables.values()])
 }
 
-/** Replays delta log entries in order: upserts replace by id or append, then removals. */
+/** Position index by id: one pass, where looking each id up in turn is a pass per lookup. */
+function indexById(book: Book): Map<string, number> {
+  const index = new Map<string, number>()
+  for (let i = 0; i < book.length; i++) index.set(book.ids[i], i)
+  return index
+}
+
+/**
+ * Replays delta log entries in order: upserts replace by id or append, then removals. The id
+ * index is kept up to date through upserts and built again only after removals, which move
+ * indices (and rebuild the book's account index anyway).
+ */
 function applyDeltas(live: LiveBook, deltas: readonly BookDelta[]): void {
+  let byId: Map<string, number> | null = null
   for (const { upserts, removals } of deltas) {
     for (const row of upserts) {
-      const index = live.indexOf(row.id)
+      byId ??= indexById(live.book)
+      const index = byId.get(row.id)
       const position: PositionRow = { ...row }
-      if (index >= 0) live.replaceRow(index, position)
-      else live.appendRow(position)
+      if (index !== undefined) live.replaceRow(index, position)
+      else byId.set(row.id, live.appendRow(position))
     }
-    const doomed = removals.map((id) => live.indexOf(id)).filter((index) => index >= 0)
-    if (doomed.length > 0) live.removeRows(doomed)
+    if (removals.length === 0) continue
+    byId ??= indexById(live.book)
+    const doomed = removals.flatMap((id) => byId!.get(id) ?? [])
+    if (doomed.length === 0) continue
+    live.removeRows(doomed)
+    byId = null
   }
 }
 

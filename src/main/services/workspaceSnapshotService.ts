@@ -50,7 +50,7 @@ export class WorkspaceSnapshotService {
 
   snapshot(): WorkspaceSnapshot {
     const snapshot = takeSnapshot(this.books.current, this.books.currentVersion)
-    this.tracker.taken(snapshot.version, snapshot.book, this.books.current.live.book)
+    this.tracker.taken(snapshot.version, snapshot.book, this.books.current.live)
     return snapshot
   }
 
@@ -58,7 +58,8 @@ export class WorkspaceSnapshotService {
   async load({ snapshot, deltas }: WorkspaceLoadRequest): Promise<{ version: number }> {
     const saved = copyColumns(snapshot.book)
     const workspace = await restoreWorkspace(snapshot, deltas, this.registry)
-    this.tracker.reset(saved, workspace.live.book)
+    // Counted from the live book's first revision: edits replayed from the log differ from it.
+    this.tracker.reset(saved, workspace.live, 0)
     this.books.replace(workspace, 'open')
     return { version: this.books.currentVersion }
   }
@@ -69,6 +70,6 @@ export class WorkspaceSnapshotService {
 
   changes(): WorkspaceChanges {
     const current = this.books.current
-    return { version: this.books.currentVersion, delta: this.tracker.changes(current.live.book) }
+    return { version: this.books.currentVersion, delta: this.tracker.changes(current.live) }
   }
 }

@@ -4,6 +4,8 @@ import type { MonteCarloView } from '../../../shared/monteCarloTypes'
 import type { ScenarioInput } from '../../../shared/scenarioSchema'
 import type { ScenarioSnapshot } from '../../../shared/scenarioSnapshot'
 import { api, userMessage } from '../api'
+import { monteCarloViewSchema, problemOf } from '../workspaces/partSchemas'
+import { fromTaggedJson } from '../workspaces/taggedNumbers'
 
 /** A finished run's throughput: runs of one scenario on 1 and on N workers give the speed-up. */
 export interface MonteCarloTiming {
@@ -93,9 +95,15 @@ export const useMonteCarloStore = defineStore('monteCarlo', () => {
       : null
   }
 
-  function restoreResult(saved: ScenarioSnapshot['monteCarlo']): void {
-    result.value = saved as MonteCarloView | null
+  /**
+   * Puts a workspace's saved result back, checked: NaN and ±Infinity arrive as tags (or, saved
+   * before those were kept, as null). Returns why a saved result was left out, or null.
+   */
+  function restoreResult(saved: unknown): string | null {
     market.value = 0
+    const parsed = monteCarloViewSchema.nullable().safeParse(fromTaggedJson(saved))
+    result.value = parsed.success ? (parsed.data as MonteCarloView | null) : null
+    return parsed.success ? null : `not a Monte Carlo result: ${problemOf(parsed.error)}`
   }
 
   return {

@@ -3,9 +3,14 @@ import { computed, nextTick, ref, shallowRef, watch } from 'vue'
 import type { BookChange } from '../../../shared/contract'
 import { api, userMessage } from '../api'
 import { appWorkspaceParts } from '../workspaces/appParts'
-import { WorkspaceDb, type RevisionRecord, type WorkspaceRecord } from '../workspaces/db'
+import {
+  WorkspaceDb,
+  type DeltaRecord,
+  type RevisionRecord,
+  type WorkspaceRecord
+} from '../workspaces/db'
 import { decodeWorkspaceFile, encodeWorkspaceFile, FILE_EXTENSION } from '../workspaces/exportFile'
-import { WorkspaceParts } from '../workspaces/parts'
+import { WorkspaceParts, type StoredParts } from '../workspaces/parts'
 import {
   appendDelta,
   createWorkspace,
@@ -13,14 +18,16 @@ import {
   deltasOf,
   duplicateWorkspace,
   freeName,
+  lastDeltaSeq,
   listWorkspaces,
   loadRevision,
   renameWorkspace,
   revisionsOf,
   saveWorkspace,
+  setDeltasAside,
   type WorkspaceContent
 } from '../workspaces/repository'
-import { saveBytes } from '../workspaces/saveFile'
+import { saveBytes } from '../download'
 import { useAppStore } from './appStore'
 import { useCascadeStore } from './cascadeStore'
 
@@ -62,15 +69,21 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
   /** Book versions main reached by opening a stored workspace: their 'open' events are ours. */
   const ownOpens = new Set<number>()
   let openRequest: Promise<unknown> = Promise.resolve()
-  /** The name main gives the open workspace's book: an import that keeps it merged into it. */
+  let openRequestsInFlight = 0
+  /** Main's book being stored as a new workspace, while currentId is null. */
+  let adopting: Promise<boolean> | null = null
+  const adoptingBook = ref(false)
+  /** Counts books main took on its own (a sample, an import): an older adoption gives way. */
+  let foreignBooks = 0
   /** Delta log appends, in order: a save waits for them so it never drops one it has not seen. */
   let logging: Promise<void> = Promise.resolve()
 
   const current = computed(() => list.value.find((entry) => entry.id === currentId.value) ?? null)
   const state = computed<SaveState>(() => {
     if (!ready.value || opening.value) return 'opening'
-    if (saving.value) return 'saving'
-    if (failed.value) return 'failed'
+    if (saving.value || adoptingBook.value) return 'saving'
+    // No workspace holds main's book: nothing of it is saved, whatever the flags say.
+    if (failed.value || !currentId.value) return 'failed'
     return bookDirty.value || partsDirty.value ? 'unsaved' : 'saved'
   })
 
@@ -103,38 +116,52 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
   /**
    * Saves the open workspace as a new version, in one transaction; false if it failed. Saves
    * run one after another: one asked for while another runs follows it, with what changed since.
+   * With no workspace open (opening the last one failed), main's book becomes a new one.
    */
   function save(): Promise<boolean> {
+    if (!currentId.value && ready.value && !opening.value)
+      return adoptMainBook(app.workspace?.name ?? SAMPLE_NAME)
     const next = queuedSave.then(saveNow)
     queuedSave = next
     return next
   }
 
+  function cancelAutosave(): void {
+    if (autosaveTimer) clearTimeout(autosaveTimer)
+    autosaveTimer = null
+  }
+
   async function saveNow(): Promise<boolean> {
     const id = currentId.value
     if (!id) return false
-    if (autosaveTimer) clearTimeout(autosaveTimer)
-    autosaveTimer = null
+    cancelAutosave()
     if (!bookDirty.value && !partsDirty.value && !failed.value) return true
     saving.value = true
     const withBook = bookDirty.value
+    // Taken now: should main switch to another book during the save, these are still ours.
+    const captured = parts.capture()
     bookDirty.value = false
     partsDirty.value = false
     try {
       await logging
-      const snapshot = withBook ? await api.workspaceSnapshot() : null
+      const foldedSeq = withBook ? await lastDeltaSeq(db, id) : null
+      const taken = withBook ? await api.workspaceSnapshot() : null
+      // Main took another book meanwhile: the snapshot is that book, not this workspace's. Its
+      // own edits stay in its delta log; only its parts are saved.
+      const snapshot = currentId.value === id ? taken : null
       const head = revisions.value.get(id)?.[0]
       const bookVersion = snapshot?.version ?? head?.bookVersion ?? 0
-      await saveWorkspace(db, id, { snapshot, parts: parts.capture(), bookVersion })
+      await saveWorkspace(db, id, { snapshot, parts: captured, bookVersion, foldedSeq })
       if (snapshot) {
         await api.markWorkspaceSaved({ version: snapshot.version })
         // Edits made while the save ran are not in it: log them against the new version.
         if (app.workspace && app.workspace.version > snapshot.version) recordBookChanges()
       }
-      failed.value = null
+      if (currentId.value === id) failed.value = null
       await refreshList()
       return true
     } catch (cause) {
+      if (currentId.value !== id) return false
       if (withBook) bookDirty.value = true
       partsDirty.value = true
       failed.value = userMessage(cause)
@@ -147,7 +174,17 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
   /** Logs main's edits since the last entry, so a crash before the next save loses none. */
   function recordBookChanges(): void {
     const id = currentId.value
-    if (!id) return
+    if (!id) {
+      // Opening a workspace replaces main's book anyway.
+      if (opening.value) return
+      // No workspace holds main's book: the edit is kept by storing the whole book as one.
+      const running = adopting !== null
+      void adoptMainBook(app.workspace?.name ?? SAMPLE_NAME).then((adopted) => {
+        // A running adoption may have taken its snapshot before this edit: log it after.
+        if (adopted && running) recordBookChanges()
+      })
+      return
+    }
     bookDirty.value = true
     logging = logging.then(async () => {
       try {
@@ -166,16 +203,83 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
     await db.settings.put({ key: CURRENT_KEY, value: id })
   }
 
-  /** The book main just opened or imported on its own becomes a workspace of its own. */
-  async function adoptNewBook(name: string): Promise<void> {
-    if (currentId.value && (bookDirty.value || partsDirty.value)) await save()
-    const snapshot = await api.workspaceSnapshot()
-    const created = await createWorkspace(db, { snapshot, parts: parts.capture() }, name)
-    await api.markWorkspaceSaved({ version: snapshot.version })
+  /**
+   * Main took a book of its own (a sample, an import): from now on it is not the open
+   * workspace's, so nothing of main's may be saved into that one. Its book edits are already in
+   * its delta log; its parts, if changed, are taken now, before the new book changes them.
+   */
+  function detachFromMainBook(): { id: string; parts: StoredParts } | null {
+    cancelAutosave()
+    foreignBooks++
+    const id = currentId.value
+    const leftBehind = id && partsDirty.value ? { id, parts: parts.capture() } : null
+    currentId.value = null
     bookDirty.value = false
     partsDirty.value = false
-    await rememberCurrent(created.id)
-    await refreshList()
+    failed.value = null
+    return leftBehind
+  }
+
+  /** A parts-only version of a workspace main no longer holds the book of. */
+  async function saveLeftBehindParts(leftBehind: {
+    id: string
+    parts: StoredParts
+  }): Promise<void> {
+    const head = revisions.value.get(leftBehind.id)?.[0]
+    try {
+      await saveWorkspace(db, leftBehind.id, {
+        snapshot: null,
+        parts: leftBehind.parts,
+        bookVersion: head?.bookVersion ?? 0,
+        foldedSeq: null
+      })
+    } catch (cause) {
+      notice.value = `The run and view settings of the previous workspace could not be saved: ${userMessage(cause)}`
+    }
+  }
+
+  /**
+   * Stores main's book as a new workspace and makes it the open one; false (with why, as the
+   * save state) when that failed, which leaves no workspace open: the next edit or save retries.
+   */
+  function adoptMainBook(
+    name: string,
+    leftBehind: { id: string; parts: StoredParts } | null = null
+  ): Promise<boolean> {
+    const generation = foreignBooks
+    const previous = adopting ?? Promise.resolve(true)
+    adoptingBook.value = true
+    const adoption = previous.then(async () => {
+      try {
+        // A save of the previous workspace that is running finishes first.
+        await queuedSave
+        if (leftBehind) await saveLeftBehindParts(leftBehind)
+        if (currentId.value) return true
+        const snapshot = await api.workspaceSnapshot()
+        // Main took yet another book meanwhile: the adoption asked for with that one stores it.
+        if (generation !== foreignBooks) return false
+        const created = await createWorkspace(db, { snapshot, parts: parts.capture() }, name)
+        await refreshList()
+        if (generation !== foreignBooks) return false
+        await api.markWorkspaceSaved({ version: snapshot.version })
+        bookDirty.value = false
+        partsDirty.value = false
+        failed.value = null
+        await rememberCurrent(created.id)
+        return true
+      } catch (cause) {
+        failed.value = `this book is in no workspace, so it is not saved (edit it or press Ctrl+S to try again): ${userMessage(cause)}`
+        await refreshList().catch(() => undefined)
+        return false
+      } finally {
+        if (adopting === adoption) {
+          adopting = null
+          adoptingBook.value = false
+        }
+      }
+    })
+    adopting = adoption
+    return adoption
   }
 
   /** Waits until the shell has taken in main's new book, then puts the workspace's parts back. */
@@ -206,38 +310,77 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
     void useCascadeStore().run()
   }
 
-  /** Opens a stored workspace with any edits its delta log kept from an interrupted session. */
+  /** Asks main to open a stored book; its 'open' event, arriving meanwhile, is known as ours. */
+  async function requestOpen(
+    snapshot: WorkspaceContent['snapshot'],
+    deltas: readonly DeltaRecord[]
+  ): Promise<number> {
+    openRequestsInFlight++
+    const request = api.openWorkspace({ snapshot, deltas: deltas.map((entry) => entry.delta) })
+    openRequest = request.catch(() => undefined)
+    try {
+      const { version } = await request
+      ownOpens.add(version)
+      return version
+    } finally {
+      openRequestsInFlight--
+    }
+  }
+
+  const changes = (count: number): string =>
+    `${count.toLocaleString('en-US')} unsaved change${count === 1 ? '' : 's'}`
+
+  /**
+   * Opens a stored workspace with any edits its delta log kept from an interrupted session. A log
+   * that no longer replays on the saved book must not lock the workspace: the saved version
+   * opens, and the log is set aside (kept, not replayed) with a notice saying so.
+   */
   async function open(id: string): Promise<void> {
     opening.value = true
     // From here until the parts are back, changes to them are the open's, not the user's.
     restoringParts = true
     await guarded(async () => {
-      if (id !== currentId.value && (bookDirty.value || partsDirty.value)) await save()
-      const workspace = await db.workspaces.get(id)
-      if (!workspace) throw new Error('that workspace no longer exists')
-      const deltas = await deltasOf(db, id)
-      const head = await db.revisions.get(workspace.head)
-      if (head && deltas.length === 0) {
-        parts.preview(head.parts)
+      try {
+        if (id !== currentId.value && (bookDirty.value || partsDirty.value)) await save()
+        const workspace = await db.workspaces.get(id)
+        if (!workspace) throw new Error('that workspace no longer exists')
+        const deltas = await deltasOf(db, id)
+        const head = await db.revisions.get(workspace.head)
+        if (head && deltas.length === 0) {
+          parts.preview(head.parts)
+        }
+        const content = await loadRevision(db, workspace.head)
+        const snapshot = {
+          ...content.snapshot,
+          name: workspace.name,
+          solved: content.solvedFromFile ? null : content.snapshot.solved
+        }
+        let version: number
+        let unreplayable: string | null = null
+        try {
+          version = await requestOpen(snapshot, deltas)
+        } catch (cause) {
+          if (deltas.length === 0) throw cause
+          version = await requestOpen(snapshot, [])
+          unreplayable = userMessage(cause)
+          await setDeltasAside(db, deltas, unreplayable)
+        }
+        await rememberCurrent(id)
+        bookDirty.value = deltas.length > 0 && unreplayable === null
+        partsDirty.value = false
+        failed.value = null
+        if (unreplayable !== null)
+          notice.value = `${changes(deltas.length)} from the last session could not be applied to the saved version of "${workspace.name}" (${unreplayable}). The saved version is open; those changes are kept aside in its recovery log, not applied.`
+        else if (deltas.length > 0)
+          notice.value = `Recovered ${changes(deltas.length)} from the last session: save to keep them in a new version.`
+        else notice.value = null
+        await restoreParts(content, version)
+        if (bookDirty.value) scheduleAutosave()
+      } catch (cause) {
+        if (!currentId.value)
+          failed.value = `the workspace could not be opened, so the book on screen is in no workspace (edit it or press Ctrl+S to keep it as a new one): ${userMessage(cause)}`
+        throw cause
       }
-      const content = await loadRevision(db, workspace.head)
-      const request = api.openWorkspace({
-        snapshot: { ...content.snapshot, name: workspace.name },
-        deltas: deltas.map((entry) => entry.delta)
-      })
-      openRequest = request.catch(() => undefined)
-      const { version } = await request
-      ownOpens.add(version)
-      await rememberCurrent(id)
-      bookDirty.value = deltas.length > 0
-      partsDirty.value = false
-      failed.value = null
-      notice.value =
-        deltas.length > 0
-          ? `Recovered ${deltas.length.toLocaleString('en-US')} unsaved change${deltas.length === 1 ? '' : 's'} from the last session: save to keep them in a new version.`
-          : null
-      await restoreParts(content, version)
-      if (bookDirty.value) scheduleAutosave()
     })
     restoringParts = false
     opening.value = false
@@ -248,7 +391,7 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
     await guarded(async () => {
       await refreshList()
       if (list.value.length === 0) {
-        await adoptNewBook(app.workspace?.name ?? SAMPLE_NAME)
+        await adoptMainBook(app.workspace?.name ?? SAMPLE_NAME)
       } else {
         const remembered = (await db.settings.get(CURRENT_KEY))?.value
         const id = list.value.some((entry) => entry.id === remembered)
@@ -267,21 +410,29 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
       return
     }
     // Positions imported into the open workspace (appended, or some venues replaced) stay in it.
-    if (change.reason === 'merge' && currentId.value) {
+    if (change.reason === 'merge') {
+      if (!currentId.value) return recordBookChanges()
       bookDirty.value = true
       scheduleAutosave()
       return
     }
-    // An open is ours when it answers one of our requests; others (a sample, an import) are new books.
-    void openRequest.then(() => {
-      if (ownOpens.delete(change.version)) return
-      void guarded(() => adoptNewBook(change.workspaceName))
-    })
+    if (change.reason === 'open' && ownOpens.delete(change.version)) return
+    // An open that may answer our own request in flight is decided once the request is answered.
+    if (change.reason === 'open' && openRequestsInFlight > 0) {
+      void openRequest.then(() => {
+        if (ownOpens.delete(change.version)) return
+        void adoptMainBook(change.workspaceName, detachFromMainBook())
+      })
+      return
+    }
+    // Any other book (a sample, an import) is a new workspace; the open one keeps its own book.
+    void adoptMainBook(change.workspaceName, detachFromMainBook())
   })
 
   watch(
     () => parts.all.map((part) => part.track()),
     () => {
+      // With no workspace open the state already says nothing is saved.
       if (restoringParts || !ready.value || !currentId.value) return
       partsDirty.value = true
       scheduleAutosave()
@@ -337,9 +488,10 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
       } catch (cause) {
         throw new Error(`${file.name}: ${userMessage(cause)}`)
       }
+      // A file's solved table is not trusted: main solves the book again when it is opened.
       const created = await createWorkspace(
         db,
-        { snapshot: decoded.snapshot, parts: decoded.parts },
+        { snapshot: decoded.snapshot, parts: decoded.parts, solvedFromFile: true },
         decoded.name
       )
       await refreshList()

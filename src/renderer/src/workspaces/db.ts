@@ -31,6 +31,11 @@ export interface BookRecord {
   skeleton: unknown
   columns: StoredColumnInfo[]
   bytes: number
+  /**
+   * Its solved liquidation table came from a workspace file: kept, so the file exports again
+   * exactly, but main is never handed it (its checksum proves no damage, not that it is right).
+   */
+  solvedFromFile?: boolean
 }
 
 /** A saved version of a workspace: a book (shared by versions that differ in parts only) and parts. */
@@ -38,6 +43,11 @@ export interface RevisionRecord {
   id: string
   workspaceId: string
   savedAt: number
+  /**
+   * 1, 2, 3, ... per workspace, in save order (the clock can repeat or step back). Not indexed,
+   * so no schema change: revisions stored before it existed lack it and sort first.
+   */
+  sequence?: number
   bookId: string
   parts: StoredParts
   positions: number
@@ -60,6 +70,8 @@ export interface DeltaRecord {
   version: number
   at: number
   delta: BookDelta
+  /** Set when the entry could not be replayed on the saved book: kept, but no longer replayed. */
+  setAside?: { at: number; reason: string }
 }
 
 export interface SettingRecord {

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { workspaceSnapshotSchema, type WorkspaceSnapshot } from '../../../shared/workspaceSnapshot'
 import { TYPED_COLUMNS, joinColumns, splitColumns, type Column, type ColumnType } from './columns'
 import type { StoredParts } from './parts'
+import { decodeNumbers, encodeNumbers } from './taggedNumbers'
 
 /**
  * One workspace as one file:
@@ -57,20 +58,6 @@ const manifestSchema = z.object({
 })
 
 const align8 = (offset: number): number => (offset + 7) & ~7
-
-/** JSON with the numbers it cannot write (NaN, ±Infinity, −0) kept as tags. */
-const NUMBER_TAG = '$number'
-const encodeNumbers = (_key: string, value: unknown): unknown =>
-  typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))
-    ? { [NUMBER_TAG]: Object.is(value, -0) ? '-0' : String(value) }
-    : value
-const decodeNumbers = (_key: string, value: unknown): unknown =>
-  typeof value === 'object' &&
-  value !== null &&
-  Object.keys(value).length === 1 &&
-  typeof (value as Record<string, unknown>)[NUMBER_TAG] === 'string'
-    ? Number((value as Record<string, string>)[NUMBER_TAG])
-    : value
 
 export async function sha256(bytes: Uint8Array): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)

@@ -21,6 +21,8 @@ const NAME_LIMIT = 120
 export interface WorkspaceContent {
   snapshot: WorkspaceSnapshot
   parts: StoredParts
+  /** The book's solved table came from a workspace file: main solves the book instead. */
+  solvedFromFile?: boolean
 }
 
 export interface SaveHooks {
@@ -42,7 +44,10 @@ const chunkRange = (bookId: string) =>
   ] as const
 
 /** A snapshot as a book record and its chunks, ready to write (all the work done outside a transaction). */
-export function prepareBook(snapshot: WorkspaceSnapshot): {
+export function prepareBook(
+  snapshot: WorkspaceSnapshot,
+  solvedFromFile = false
+): {
   book: BookRecord
   chunks: ChunkRecord[]
 } {
@@ -55,7 +60,9 @@ export function prepareBook(snapshot: WorkspaceSnapshot): {
     return { type: column.type, length: column.values.length, chunks: pieces.length }
   })
   const bytes = columns.reduce((sum, column) => sum + columnBytes(column), 0)
-  return { book: { id, skeleton, columns: info, bytes }, chunks }
+  const book: BookRecord = { id, skeleton, columns: info, bytes }
+  if (solvedFromFile) book.solvedFromFile = true
+  return { book, chunks }
 }
 
 export function validName(name: string): string {
@@ -72,12 +79,34 @@ async function requireUniqueName(db: WorkspaceDb, name: string, except?: string)
     throw new WorkspaceError(`there is already a workspace named "${name}"`)
 }
 
-/** "Name", or "Name (2)", "Name (3)", ... : the first name no workspace has. */
+/**
+ * "Name", or "Name (2)", "Name (3)", ... : the first name no workspace has. Names come from
+ * outside (a file name, an imported workspace's header), so a long one is shortened to fit
+ * rather than refused: refusing would leave the new book in no workspace.
+ */
 export async function freeName(db: WorkspaceDb, wanted: string): Promise<string> {
-  const base = validName(wanted).slice(0, NAME_LIMIT - 6)
+  const base = validName(wanted.trim().slice(0, NAME_LIMIT))
   const taken = new Set((await db.workspaces.toArray()).map((workspace) => workspace.name))
   if (!taken.has(base)) return base
-  for (let n = 2; ; n++) if (!taken.has(`${base} (${n})`)) return `${base} (${n})`
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`
+    const candidate = `${base.slice(0, NAME_LIMIT - suffix.length).trimEnd()}${suffix}`
+    if (!taken.has(candidate)) return candidate
+  }
+}
+
+/**
+ * Revisions oldest first, by the counter each save gives them. `savedAt` is the wall clock: two
+ * saves in one millisecond, or a clock set back, would order them wrongly. Revisions stored
+ * before the counter existed count as 0 and keep their time order among themselves.
+ */
+function inSaveOrder(revisions: RevisionRecord[]): RevisionRecord[] {
+  return revisions.sort((a, b) => (a.sequence ?? 0) - (b.sequence ?? 0) || a.savedAt - b.savedAt)
+}
+
+async function nextSequence(db: WorkspaceDb, workspaceId: string): Promise<number> {
+  const revisions = await db.revisions.where('workspaceId').equals(workspaceId).toArray()
+  return revisions.reduce((highest, revision) => Math.max(highest, revision.sequence ?? 0), 0) + 1
 }
 
 async function bytesOf(db: WorkspaceDb, workspaceId: string): Promise<number> {
@@ -132,7 +161,7 @@ export async function createWorkspace(
   content: WorkspaceContent,
   name: string
 ): Promise<WorkspaceRecord> {
-  const prepared = prepareBook(content.snapshot)
+  const prepared = prepareBook(content.snapshot, content.solvedFromFile)
   const unique = await freeName(db, name)
   await checkQuota(`"${unique}"`, prepared.book.bytes)
   const now = Date.now()
@@ -151,6 +180,7 @@ export async function createWorkspace(
     id: workspace.head,
     workspaceId: workspace.id,
     savedAt: now,
+    sequence: 1,
     bookId: prepared.book.id,
     parts: content.parts,
     positions: workspace.positions,
@@ -166,6 +196,20 @@ export async function createWorkspace(
   return workspace
 }
 
+/** What a save stores: main's book (null when only parts changed) and the parts. */
+export interface SaveContent {
+  snapshot: WorkspaceSnapshot | null
+  parts: StoredParts
+  /** The book version main had; shown with the revision, never used to prune the log. */
+  bookVersion: number
+  /**
+   * The last delta log entry (its seq) written before the snapshot was taken: it and every
+   * earlier entry are in the snapshot's book. Main's versions cannot say that: they restart at 1
+   * every launch, so entries from a crashed session can carry higher versions than new saves.
+   */
+  foldedSeq: number | null
+}
+
 /**
  * Saves a new version of a workspace in one transaction: its book (or, when only parts changed,
  * the current version's book again), the revision, the head moved to it, versions beyond the
@@ -175,7 +219,7 @@ export async function createWorkspace(
 export async function saveWorkspace(
   db: WorkspaceDb,
   workspaceId: string,
-  content: { snapshot: WorkspaceSnapshot | null; parts: StoredParts; bookVersion: number },
+  content: SaveContent,
   hooks: SaveHooks = {}
 ): Promise<RevisionRecord> {
   const current = await db.workspaces.get(workspaceId)
@@ -187,31 +231,38 @@ export async function saveWorkspace(
     id: newId(),
     workspaceId,
     savedAt: Date.now(),
+    sequence: 0,
     bookId: prepared?.book.id ?? '',
     parts: content.parts,
     positions: content.snapshot?.book.length ?? current.positions,
     bookVersion: content.bookVersion
   }
+  const { foldedSeq } = content
   return guardQuota(`"${current.name}"`, bytes, () =>
     db.transaction('rw', STORE_TABLES(db), async () => {
       const workspace = await db.workspaces.get(workspaceId)
       if (!workspace) throw new WorkspaceError('that workspace was deleted while saving')
       if (prepared) await writeBook(db, prepared, hooks)
       else revision.bookId = (await db.revisions.get(workspace.head))!.bookId
+      revision.sequence = await nextSequence(db, workspaceId)
       await db.revisions.add(revision)
-      const revisions = await db.revisions
-        .where('workspaceId')
-        .equals(workspaceId)
-        .sortBy('savedAt')
-      for (const old of revisions.slice(0, Math.max(0, revisions.length - KEPT_REVISIONS))) {
+      const older = inSaveOrder(
+        await db.revisions
+          .where('workspaceId')
+          .equals(workspaceId)
+          .filter((stored) => stored.id !== revision.id)
+          .toArray()
+      )
+      for (const old of older.slice(0, Math.max(0, older.length + 1 - KEPT_REVISIONS))) {
         await db.revisions.delete(old.id)
         await dropBookIfUnused(db, old.bookId)
       }
-      await db.deltas
-        .where('workspaceId')
-        .equals(workspaceId)
-        .filter((entry) => entry.version <= content.bookVersion)
-        .delete()
+      if (prepared && foldedSeq !== null)
+        await db.deltas
+          .where('workspaceId')
+          .equals(workspaceId)
+          .filter((entry) => entry.seq! <= foldedSeq && !entry.setAside)
+          .delete()
       await db.workspaces.update(workspaceId, {
         head: revision.id,
         modifiedAt: revision.savedAt,
@@ -240,7 +291,7 @@ export async function loadRevision(db: WorkspaceDb, revisionId: string): Promise
       assembleColumn(info.type, info.length, byColumn[k])
     )
     const snapshot = joinColumns(book.skeleton, columns) as WorkspaceSnapshot
-    return { snapshot, parts: revision.parts }
+    return { snapshot, parts: revision.parts, solvedFromFile: book.solvedFromFile === true }
   })
 }
 
@@ -251,7 +302,7 @@ export const revisionsOf = async (
   db: WorkspaceDb,
   workspaceId: string
 ): Promise<RevisionRecord[]> =>
-  (await db.revisions.where('workspaceId').equals(workspaceId).sortBy('savedAt')).reverse()
+  inSaveOrder(await db.revisions.where('workspaceId').equals(workspaceId).toArray()).reverse()
 
 export async function renameWorkspace(db: WorkspaceDb, id: string, name: string): Promise<void> {
   const wanted = validName(name)
@@ -287,7 +338,13 @@ export async function duplicateWorkspace(
       head: newId(),
       bytes: (await db.books.get(head.bookId))?.bytes ?? 0
     }
-    await db.revisions.add({ ...head, id: copy.head, workspaceId: copy.id, savedAt: now })
+    await db.revisions.add({
+      ...head,
+      id: copy.head,
+      workspaceId: copy.id,
+      savedAt: now,
+      sequence: 1
+    })
     await db.workspaces.add(copy)
     return copy
   })
@@ -313,6 +370,30 @@ export async function appendDelta(
   await db.deltas.add({ workspaceId, version, at: Date.now(), delta })
 }
 
+/** The entries to replay when the workspace opens, in order; entries set aside are not. */
 export async function deltasOf(db: WorkspaceDb, workspaceId: string): Promise<DeltaRecord[]> {
-  return db.deltas.where('workspaceId').equals(workspaceId).sortBy('seq')
+  const entries = await db.deltas.where('workspaceId').equals(workspaceId).sortBy('seq')
+  return entries.filter((entry) => !entry.setAside)
+}
+
+/** The seq of the workspace's newest log entry, or 0 when its log is empty. */
+export async function lastDeltaSeq(db: WorkspaceDb, workspaceId: string): Promise<number> {
+  const seqs = await db.deltas.where('workspaceId').equals(workspaceId).primaryKeys()
+  return seqs.reduce<number>((highest, seq) => Math.max(highest, seq ?? 0), 0)
+}
+
+/**
+ * Keeps log entries that no longer replay on the saved book out of the way: they are not
+ * replayed or folded into saves any more, but stay stored (until the workspace is deleted) so
+ * the edits they hold are not lost without the user knowing.
+ */
+export async function setDeltasAside(
+  db: WorkspaceDb,
+  entries: readonly DeltaRecord[],
+  reason: string
+): Promise<void> {
+  const setAside = { at: Date.now(), reason }
+  await db.transaction('rw', db.deltas, async () => {
+    for (const entry of entries) await db.deltas.update(entry.seq!, { setAside })
+  })
 }
