@@ -12,7 +12,7 @@ export type HandlerTable = { [C in InvokeChannel]: Handler<C> }
 /** Plain functions, so the same table serves Electron's ipcMain and the test harness. */
 export function createHandlers(services: Services, appVersion: string): HandlerTable {
   const { books, simulation, imports, tasks, sample, registry } = services
-  const { workspaces } = services
+  const { workspaces, estimates } = services
   return {
     'app:info': async () => ({
       name: 'Cascade Cockpit',
@@ -61,6 +61,10 @@ export function createHandlers(services: Services, appVersion: string): HandlerT
       await imports.deletePreset(name)
       return { deleted: name }
     },
+    'import:estimatePick': async ({ role }) => estimates.pick(role),
+    'import:estimateStage': async ({ role, name, text }) => estimates.stageText(role, name, text),
+    'import:estimatePreview': async (request) => estimates.preview(request),
+    'import:estimateStart': async (request) => estimates.start(request),
     'app:workspaceSnapshot': async () => workspaces.snapshot(),
     'app:openWorkspace': async (request) => workspaces.load(request),
     'app:workspaceChanges': async () => workspaces.changes(),

@@ -6,6 +6,8 @@ import type { BookRow } from './bookRow'
 import type { BookSummary } from './bookSummary'
 import { API_METHODS, type ApiMethod, type EventChannel } from './channels'
 import { heatmapRequestSchema, type HeatmapBins } from './heatmapTypes'
+import { estimatePickSchema, estimateRequestSchema, estimateStageSchema } from './estimateTypes'
+import type { EstimateFile, EstimatePreview, EstimateStartResult } from './estimateTypes'
 import { stagedFileSchema, stageTextSchema } from './importTypes'
 import type { ImportPreview, ImportReport, RejectedRowsCsv, StagedFile } from './importTypes'
 import { importPreviewRequestSchema, importStartRequestSchema } from './importTypes'
@@ -59,6 +61,10 @@ export const invokeRequestSchemas = {
   'import:presets': z.undefined(),
   'import:savePreset': savePresetRequestSchema,
   'import:deletePreset': presetNameSchema,
+  'import:estimatePick': estimatePickSchema,
+  'import:estimateStage': estimateStageSchema,
+  'import:estimatePreview': estimateRequestSchema,
+  'import:estimateStart': estimateRequestSchema,
   'app:workspaceSnapshot': z.undefined(),
   'app:openWorkspace': workspaceLoadSchema,
   'app:workspaceChanges': z.undefined(),
@@ -110,6 +116,10 @@ export interface InvokeResponses {
   'import:presets': { presets: PresetInfo[]; problems: string[] }
   'import:savePreset': PresetInfo
   'import:deletePreset': { deleted: string }
+  'import:estimatePick': { file: EstimateFile | null }
+  'import:estimateStage': EstimateFile
+  'import:estimatePreview': EstimatePreview
+  'import:estimateStart': EstimateStartResult
   'app:workspaceSnapshot': WorkspaceSnapshot
   'app:openWorkspace': { version: number }
   'app:workspaceChanges': WorkspaceChanges

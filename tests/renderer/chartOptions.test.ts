@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { amplificationOption } from '../../src/renderer/src/charts/amplificationOption'
 import { distanceOption } from '../../src/renderer/src/charts/distanceOption'
-import { heatmapOption } from '../../src/renderer/src/charts/heatmapOption'
+import { BAND_NAME, heatmapOption } from '../../src/renderer/src/charts/heatmapOption'
 import { waterfallOption } from '../../src/renderer/src/charts/waterfallOption'
 import { PALETTE, sampleBins, sampleResult, sampleSweep } from './samples'
 
@@ -70,6 +70,63 @@ describe('heatmap option', () => {
     ])
     const outOfRange = heatmapOption(sampleBins(), { finalPrice: 50, runawayZones: [] }, PALETTE)
     expect(named(outOfRange, 'overlays').markLine!.data).toHaveLength(1)
+  })
+
+  it('overlays the band across leverage mixes per bin, in the legend, widening the axis', () => {
+    const mix = (long: number[], short: number[]) => ({
+      long: Float64Array.from(long),
+      short: Float64Array.from(short)
+    })
+    const bins = {
+      ...sampleBins(),
+      estimate: { mixes: ['low', 'high'] },
+      band: {
+        mixes: [
+          {
+            name: 'low',
+            leverageMix: [{ leverage: 3, share: 1 }],
+            ...mix([1e6, 0, 0, 0], [0, 0, 0, 0])
+          },
+          {
+            name: 'high',
+            leverageMix: [{ leverage: 50, share: 1 }],
+            ...mix([8e6, 3e6, 0, 0], [0, 0, 2e6, 0])
+          }
+        ],
+        low: mix([1e6, 0, 0, 0], [0, 0, 0, 0]),
+        high: mix([8e6, 3e6, 0, 0], [0, 0, 2e6, 0])
+      }
+    }
+    const option = heatmapOption(bins, { finalPrice: null, runawayZones: [] }, PALETTE) as {
+      legend: { data: string[] }
+      xAxis: { max: number }
+      tooltip: { formatter: (item: object) => string }
+    }
+    const band = named(option, BAND_NAME)
+    expect(band.data).toEqual([
+      [80, 90, -1e6, -8e6, 0, -1],
+      [90, 100, -0, -3e6, 1, -1],
+      [100, 110, 0, 2e6, 2, 1]
+    ])
+    expect(option.legend.data).toEqual(['Long liquidations', 'Short liquidations', BAND_NAME])
+    expect(option.xAxis.max).toBeCloseTo(8e6 * 1.08)
+    const tip = option.tooltip.formatter({
+      seriesName: BAND_NAME,
+      value: band.data[0],
+      color: '#fa0'
+    })
+    expect(tip).toContain('$1.00M – $8.00M</b> liquidation notional')
+    expect(tip).toContain('low (3x): $1.00M')
+    expect(tip).toContain('high (50x): $8.00M')
+  })
+
+  it('draws no band for a book that is not an estimate', () => {
+    const option = heatmapOption(sampleBins(), { finalPrice: null, runawayZones: [] }, PALETTE)
+    expect(seriesOf(option).map((series) => series.name)).toEqual([
+      'overlays',
+      'Long liquidations',
+      'Short liquidations'
+    ])
   })
 })
 

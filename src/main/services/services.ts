@@ -6,6 +6,7 @@ import { loadTierRegistry } from '../marketData/tierFiles'
 import { resourcesDir } from '../resourcesDir'
 import { loadSampleWorkspace, type SampleWorkspace } from '../sampleWorkspace'
 import { BookService } from './bookService'
+import { EstimateService } from './estimateService'
 import { ImportService } from './importService'
 import { openSampleWorkspace } from './openSampleWorkspace'
 import { ScenarioService } from './scenarioService'
@@ -32,6 +33,7 @@ export interface Services {
   simulation: SimulationService
   scenarios: ScenarioService
   imports: ImportService
+  estimates: EstimateService
   tasks: TaskRunner
   workspaces: WorkspaceSnapshotService
   dispose(): Promise<void>
@@ -51,6 +53,7 @@ export async function createServices(platform: PlatformAdapters): Promise<Servic
     pickFile: platform.pickFile,
     presetsDir: platform.presetsDir
   })
+  const estimates = new EstimateService({ registry, books, tasks, pickFile: platform.pickFile })
   const scenarios = new ScenarioService(books, tasks, (view) =>
     platform.emit('sim:monteCarloPartial', view)
   )
@@ -61,11 +64,13 @@ export async function createServices(platform: PlatformAdapters): Promise<Servic
     simulation: new SimulationService(books),
     scenarios,
     imports,
+    estimates,
     tasks,
     workspaces: new WorkspaceSnapshotService(books, registry),
     async dispose() {
       tasks.cancelAll()
       await imports.dispose()
+      await estimates.dispose()
       await scenarios.dispose()
     }
   }

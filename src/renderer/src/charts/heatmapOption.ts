@@ -1,6 +1,6 @@
 import type { CustomSeriesRenderItem } from 'echarts'
 import { graphic } from 'echarts/core'
-import type { HeatmapBins } from '../../../shared/heatmapTypes'
+import type { HeatmapBand, HeatmapBins } from '../../../shared/heatmapTypes'
 import type { ChartOption } from './echarts'
 import { count, money, price, signedPercent } from '../format'
 import { axisStyle, tooltipStyle, type ChartPalette } from './chartPalette'
@@ -111,6 +111,61 @@ const renderBin: CustomSeriesRenderItem = (params, api) => {
   return shape ? { type: 'rect', shape, style: api.style() } : null
 }
 
+/** The band's legend entry and tooltip title: what it spans, said where it is shown. */
+export const BAND_NAME = 'Band across leverage mixes (low–high)'
+
+/** One bin's band on one side: from the lowest mix's notional to the highest's. */
+type BandDatum = [low: number, high: number, start: number, end: number, bin: number, side: -1 | 1]
+
+/** Longs left of zero, shorts right, as the bars; bins no mix liquidates in are skipped. */
+function bandData(edges: Float64Array, band: HeatmapBand): BandDatum[] {
+  const data: BandDatum[] = []
+  for (const [side, sign] of [
+    ['long', -1],
+    ['short', 1]
+  ] as const)
+    for (let j = 0; j < band.high[side].length; j++) {
+      if (band.high[side][j] <= 0) continue
+      data.push([
+        edges[j],
+        edges[j + 1],
+        sign * band.low[side][j],
+        sign * band.high[side][j],
+        j,
+        sign
+      ])
+    }
+  return data
+}
+
+/**
+ * A bin's band as an error bar: a translucent span from the low mix's notional to the high
+ * mix's, with a tick at each end so a narrow band still reads as a range, not a bar.
+ */
+const renderBand: CustomSeriesRenderItem = (params, api) => {
+  const low = api.value(0) as number
+  const high = api.value(1) as number
+  const [x0, yTop] = api.coord([api.value(2) as number, high])
+  const [x1, yBottom] = api.coord([api.value(3) as number, low])
+  const grid = params.coordSys as unknown as { x: number; y: number; width: number; height: number }
+  const top = Math.min(yTop, yBottom)
+  const height = Math.max(1, Math.abs(yBottom - yTop) - (Math.abs(yBottom - yTop) > 3 ? 1 : 0))
+  const span = graphic.clipRectByRect(
+    { x: Math.min(x0, x1), y: top, width: Math.max(1, Math.abs(x1 - x0)), height },
+    grid
+  )
+  if (!span) return null
+  const color = api.visual('color') as string
+  const ticks = [x0, x1].flatMap((x) => {
+    const shape = graphic.clipRectByRect({ x: x - 0.75, y: top, width: 1.5, height }, grid)
+    return shape ? [{ type: 'rect' as const, shape, style: { fill: color } }] : []
+  })
+  return {
+    type: 'group',
+    children: [{ type: 'rect', shape: span, style: { fill: color, opacity: 0.25 } }, ...ticks]
+  }
+}
+
 /**
  * Liquidations by price: longs to the left (they sell as the price falls through them), shorts
  * to the right, the mark and the cascade's final price as lines, runaway zones shaded.
@@ -121,9 +176,11 @@ export function heatmapOption(
   palette: ChartPalette
 ): ChartOption {
   const bars = barSeries(bins, palette)
+  const band = bins.band ? bandData(bins.edges, bins.band) : []
   let widest = 1
   for (const bar of bars)
     for (const [, , , end] of bar.data) widest = Math.max(widest, Math.abs(end))
+  for (const [, , , end] of band) widest = Math.max(widest, Math.abs(end))
   const low = bins.edges[0]
   const high = bins.edges[bins.edges.length - 1]
   const axis = axisStyle(palette)
@@ -175,13 +232,15 @@ export function heatmapOption(
       itemWidth: 10,
       itemHeight: 10,
       textStyle: { color: palette.muted, fontSize: 11 },
-      data: bars.map((bar) => bar.name)
+      data: [...bars.map((bar) => bar.name), ...(band.length > 0 ? [BAND_NAME] : [])]
     },
     tooltip: {
       ...tooltipStyle(palette),
       trigger: 'item',
-      formatter: (item: { seriesName: string; value: BinDatum; color: string }) => {
-        const [binLow, binHigh, start, end, positions] = item.value
+      formatter: (item: { seriesName: string; value: BinDatum | BandDatum; color: string }) => {
+        if (item.seriesName === BAND_NAME && bins.band)
+          return bandTooltip(bins, bins.band, item.value as BandDatum, item.color)
+        const [binLow, binHigh, start, end, positions] = item.value as BinDatum
         const notional = end - start
         const middle = (binLow + binHigh) / 2
         const side = bins.groups.length === 0 ? '' : notional < 0 ? ' · longs' : ' · shorts'
@@ -251,7 +310,40 @@ export function heatmapOption(
           data: zones
         }
       },
-      ...bars.map(barSeriesOption)
+      ...bars.map(barSeriesOption),
+      ...(band.length > 0
+        ? [
+            {
+              type: 'custom',
+              name: BAND_NAME,
+              renderItem: renderBand,
+              data: band,
+              encode: { x: [2, 3], y: [0, 1] },
+              itemStyle: { color: palette.warn },
+              clip: true
+            }
+          ]
+        : [])
     ]
   }
+}
+
+/** What the band is, and each mix's notional in the bin, so the range can be read and checked. */
+function bandTooltip(bins: HeatmapBins, band: HeatmapBand, datum: BandDatum, color: string) {
+  const [binLow, binHigh, , , bin, sign] = datum
+  const side = sign === -1 ? 'long' : 'short'
+  const middle = (binLow + binHigh) / 2
+  const mixes = band.mixes
+    .map((mix) => {
+      const leverage = mix.leverageMix.map((row) => `${row.leverage}x`).join('/')
+      return `${mix.name} (${leverage}): ${money(mix[side][bin])}`
+    })
+    .join('<br/>')
+  return [
+    `<b style="color:${color}">${BAND_NAME} · ${side === 'long' ? 'longs' : 'shorts'}</b>`,
+    `${price(binLow)} – ${price(binHigh)} <span style="opacity:.65">(${signedPercent(middle / bins.markPrice - 1, 1)} from mark)</span>`,
+    `<b>${money(band.low[side][bin])} – ${money(band.high[side][bin])}</b> liquidation notional if the estimate used`,
+    mixes,
+    `<span style="opacity:.65">the estimate re-run with each leverage mix; the bars are the book’s own mix</span>`
+  ].join('<br/>')
 }

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { reactive, ref, shallowRef } from 'vue'
+import { computed, reactive, ref, shallowRef } from 'vue'
 import type { HeatmapBins, HeatmapBreakdownChoice } from '../../../shared/heatmapTypes'
 import { api, userMessage } from '../api'
 
@@ -9,7 +9,9 @@ export const useHeatmapStore = defineStore('heatmap', () => {
     underlying: '',
     binCount: 120,
     span: 0.35,
-    breakdown: 'side' as HeatmapBreakdownChoice
+    breakdown: 'side' as HeatmapBreakdownChoice,
+    /** Overlay the band across leverage mixes, where the book is an estimate (main says so). */
+    band: false
   })
   const bins = shallowRef<HeatmapBins | null>(null)
   const loading = ref(false)
@@ -22,7 +24,9 @@ export const useHeatmapStore = defineStore('heatmap', () => {
     const mine = ++request
     loading.value = true
     try {
-      const next = await api.heatmapBins({ ...settings })
+      // The band is named only when wanted: main bins every other request as before.
+      const { band, ...plain } = settings
+      const next = await api.heatmapBins(band ? { ...plain, band } : plain)
       if (mine !== request) return
       bins.value = next
       error.value = null
@@ -33,11 +37,19 @@ export const useHeatmapStore = defineStore('heatmap', () => {
     }
   }
 
+  /** Whether main offers a band for what is shown: an estimated book, on its market. */
+  const bandOffered = computed(() => bins.value?.estimate !== undefined)
+
+  function setBand(band: boolean): void {
+    settings.band = band
+    void refresh()
+  }
+
   function show(underlying: string): void {
     if (settings.underlying === underlying) return
     settings.underlying = underlying
     void refresh()
   }
 
-  return { settings, bins, loading, error, refresh, show }
+  return { settings, bins, loading, error, bandOffered, refresh, show, setBand }
 })
