@@ -68,6 +68,7 @@ export function createHandlers(services: Services, appVersion: string): HandlerT
     'app:workspaceSnapshot': async () => workspaces.snapshot(),
     'app:openWorkspace': async (request) => workspaces.load(request),
     'app:workspaceChanges': async () => workspaces.changes(),
-    'app:workspaceSaved': async ({ version }) => workspaces.markSaved(version)
+    'app:workspaceSaved': async ({ version }) => workspaces.markSaved(version),
+    'app:checkWorkspace': async ({ snapshot }) => workspaces.check(snapshot)
   }
 }

@@ -39,7 +39,8 @@ export const API_METHODS = {
   workspaceSnapshot: 'app:workspaceSnapshot',
   openWorkspace: 'app:openWorkspace',
   workspaceChanges: 'app:workspaceChanges',
-  markWorkspaceSaved: 'app:workspaceSaved'
+  markWorkspaceSaved: 'app:workspaceSaved',
+  checkWorkspace: 'app:checkWorkspace'
 } as const
 
 export const EVENT_CHANNELS = ['app:task', 'book:changed', 'sim:monteCarloPartial'] as const

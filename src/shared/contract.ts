@@ -25,6 +25,7 @@ import type {
 import { cancelTaskSchema, openSampleSchema, type TaskOutcome, type TaskState } from './taskTypes'
 import type { WorkspaceInfo } from './workspaceInfo'
 import { workspaceLoadSchema, workspaceMarkSavedSchema } from './workspaceSnapshot'
+import { workspaceCheckSchema } from './workspaceSnapshot'
 import type { WorkspaceChanges, WorkspaceSnapshot } from './workspaceSnapshot'
 
 /**
@@ -68,7 +69,8 @@ export const invokeRequestSchemas = {
   'app:workspaceSnapshot': z.undefined(),
   'app:openWorkspace': workspaceLoadSchema,
   'app:workspaceChanges': z.undefined(),
-  'app:workspaceSaved': workspaceMarkSavedSchema
+  'app:workspaceSaved': workspaceMarkSavedSchema,
+  'app:checkWorkspace': workspaceCheckSchema
 } as const
 
 export interface AppInfo {
@@ -124,6 +126,8 @@ export interface InvokeResponses {
   'app:openWorkspace': { version: number }
   'app:workspaceChanges': WorkspaceChanges
   'app:workspaceSaved': { saved: boolean }
+  /** Why main would refuse to open the workspace, or null. */
+  'app:checkWorkspace': { problem: string | null }
 }
 
 export interface BookChange {

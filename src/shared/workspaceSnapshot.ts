@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { estimateAssumptionsSchema } from './estimateTypes'
 
 /**
  * A whole workspace as data, the shape main hands the renderer to store and takes back to open:
@@ -118,6 +119,43 @@ export const tierTableSchema = z.strictObject({
   maxLeverage: f64
 })
 
+/**
+ * The stored estimate's own version, so its shape can change without a new snapshot format:
+ * snapshots from before estimates were kept simply have none.
+ */
+export const ESTIMATE_SNAPSHOT_VERSION = 1
+
+/** Price candles as main read them; NaN where the file had no volume or taker buy volume. */
+export const candleSeriesSchema = z.strictObject({
+  times: f64,
+  open: f64,
+  high: f64,
+  low: f64,
+  close: f64,
+  volume: f64,
+  takerBuyVolume: f64
+})
+
+export const openInterestSeriesSchema = z.strictObject({
+  times: f64,
+  openInterest: f64,
+  unit: z.enum(['base', 'quote']),
+  symbol: name.nullable()
+})
+
+/**
+ * What an estimated book was inferred from (main's EstimateInputs), kept with the book: the
+ * heatmap's band across leverage mixes runs the inference again, which positions cannot.
+ */
+export const estimateSnapshotSchema = z.strictObject({
+  version: z.literal(ESTIMATE_SNAPSHOT_VERSION),
+  candles: candleSeriesSchema,
+  openInterest: openInterestSeriesSchema,
+  assumptions: estimateAssumptionsSchema,
+  candlesName: name,
+  openInterestName: name
+})
+
 export const workspaceSnapshotSchema = z.strictObject({
   format: z.literal(SNAPSHOT_FORMAT),
   name: name.min(1),
@@ -130,11 +168,14 @@ export const workspaceSnapshotSchema = z.strictObject({
   lending: z.array(lendingPositionSchema),
   prices: z.array(z.strictObject({ underlying: z.string().min(1), price: positive })),
   impact: z.array(z.strictObject({ underlying: z.string().min(1), spec: impactSpecSchema })),
-  tiers: z.array(tierTableSchema)
+  tiers: z.array(tierTableSchema),
+  /** Only on an estimated book; absent (not undefined) otherwise, so other books store as before. */
+  estimate: estimateSnapshotSchema.optional()
 })
 
 export type BookColumns = z.infer<typeof bookColumnsSchema>
 export type SolvedTable = z.infer<typeof solvedTableSchema>
+export type EstimateSnapshot = z.infer<typeof estimateSnapshotSchema>
 export type WorkspaceSnapshot = z.infer<typeof workspaceSnapshotSchema>
 
 /** A position as a plain row, for the delta log (the engine's PositionRow, as data). */
@@ -174,6 +215,9 @@ export const workspaceLoadSchema = z.strictObject({
   /** Unsaved edits recovered from the delta log, applied on top of the snapshot's book. */
   deltas: z.array(bookDeltaSchema).max(100_000)
 })
+
+/** A workspace to check as opening would, before it is stored (a workspace file's import). */
+export const workspaceCheckSchema = z.strictObject({ snapshot: workspaceSnapshotSchema })
 
 export const workspaceMarkSavedSchema = z.strictObject({ version: z.number().int() })
 

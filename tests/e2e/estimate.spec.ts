@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import { openSampleWorkspace } from '../../src/main/services/openSampleWorkspace'
 import { expect, screenshot, SCREENSHOTS, showView, test } from './fixtures'
 
 const market = (name: string): string =>
@@ -72,4 +74,47 @@ test('names the file that cannot be read, by its bad lines', async ({ cockpit })
     'candles broken-candles.csv: 1 bad row: line 2: high 60000'
   )
   await screenshot(cockpit, 'estimate-file-error')
+})
+
+const ESTIMATE_NAME = 'binance-um-btcusdt-1h-klines + binance-um-btcusdt-metrics-5m'
+
+async function estimateWithDefaults(cockpit: Page): Promise<void> {
+  await showView(cockpit, 'Import')
+  await cockpit.getByRole('button', { name: 'Estimate a book' }).click()
+  await cockpit
+    .getByTestId('estimate-candles-input')
+    .setInputFiles(market('binance-um-btcusdt-1h-klines.csv'))
+  await cockpit
+    .getByTestId('estimate-openInterest-input')
+    .setInputFiles(market('binance-um-btcusdt-metrics-5m.csv'))
+  await expect(cockpit.getByTestId('start-estimate')).toBeEnabled()
+  await cockpit.getByTestId('start-estimate').click()
+  await expect(cockpit.getByTestId('workspace-name')).toHaveText(ESTIMATE_NAME)
+}
+
+test('an estimated workspace reopens as an estimate: after a restart the band is back and draws', async ({
+  cockpit,
+  harness
+}) => {
+  await estimateWithDefaults(cockpit)
+  await showView(cockpit, 'Workspaces')
+  await expect(cockpit.locator(`tr[data-workspace="${ESTIMATE_NAME}"]`)).toBeVisible()
+  await expect(cockpit.getByRole('banner').getByTestId('save-state')).toHaveText('Saved')
+
+  // The page goes and main starts over on the plain sample: only IndexedDB has the estimate.
+  await cockpit.goto('about:blank')
+  const { books, sample, registry } = harness.services
+  books.replace(await openSampleWorkspace(sample, registry), 'open')
+  await cockpit.goto(harness.url)
+
+  await expect(cockpit.getByTestId('workspace-name')).toHaveText(ESTIMATE_NAME)
+  await showView(cockpit, 'Cockpit')
+  const band = cockpit.getByTestId('heatmap-band')
+  await expect(band).toBeVisible()
+  await band.check()
+  await expect(cockpit.getByTestId('band-note')).toContainText(
+    'Band across leverage mixes (low–high)'
+  )
+  await expect(cockpit.getByText(/BTC · .* · band across low\/mid\/high/).first()).toBeAttached()
+  await expect(cockpit.locator('[data-chart="Liquidation heatmap"] canvas').first()).toBeVisible()
 })

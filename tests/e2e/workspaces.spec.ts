@@ -100,6 +100,29 @@ const bookState = (page: Page): Promise<string> =>
     )
   })
 
+/**
+ * A workspace file with one position's size changed and its checksum written anew: intact by its
+ * hash, wrong in content, as a hand-edited file would be.
+ */
+function withPositionSize(file: Buffer, position: number, size: number): Buffer {
+  const bytes = Buffer.from(file)
+  const headerAt = 'CASCADE-COCKPIT-WORKSPACE\n'.length
+  const bodyAt = headerAt + 4 + bytes.readUInt32LE(headerAt)
+  const body = bytes.subarray(bodyAt)
+  const manifestLength = body.readUInt32LE(0)
+  const manifest = JSON.parse(body.subarray(4, 4 + manifestLength).toString('utf8')) as {
+    skeleton: { snapshot: { book: { size: { $column: number } } } }
+    columns: { offset: number }[]
+  }
+  const column = manifest.columns[manifest.skeleton.snapshot.book.size.$column]
+  const columnsAt = (4 + manifestLength + 7) & ~7
+  body.writeDoubleLE(size, columnsAt + column.offset + 8 * position)
+  const oldHash = /"contentHash":"(sha256:[0-9a-f]{64})"/.exec(bytes.toString('latin1'))![1]
+  const newHash = `sha256:${createHash('sha256').update(body).digest('hex')}`
+  bytes.write(newHash, bytes.indexOf(oldHash, 'latin1'), 'latin1')
+  return bytes
+}
+
 const saveState = (page: Page) => page.getByRole('banner').getByTestId('save-state')
 
 test('edits survive a reload and a restart of main: the delta log brings them back', async ({
@@ -200,7 +223,7 @@ test('a save killed half-way leaves the previous version intact', async ({
   expect(original).not.toBe(7.5)
 })
 
-test('export and import round-trip exactly; a damaged or foreign file is refused', async ({
+test('export and import round-trip exactly; a damaged, foreign or impossible file is refused', async ({
   cockpit
 }, testInfo) => {
   await expect(saveState(cockpit)).toHaveText('Saved')
@@ -229,6 +252,17 @@ test('export and import round-trip exactly; a damaged or foreign file is refused
   await input.setInputFiles(foreignPath)
   await expect(cockpit.getByRole('alert')).toContainText('not a Cascade Cockpit workspace file')
   await expect(cockpit.locator('tbody tr')).toHaveCount(1)
+
+  // Intact by its recomputed hash, impossible in content: main refuses it before it is stored.
+  const storedBefore = await storedCounts(cockpit)
+  const tamperedPath = testInfo.outputPath('tampered.cascadews')
+  writeFileSync(tamperedPath, withPositionSize(exported, 4, -1))
+  await input.setInputFiles(tamperedPath)
+  await expect(cockpit.getByRole('alert')).toContainText(
+    /tampered\.cascadews: the file does not hold a valid workspace: position 4 \("[^"]+"\): size -1 must be a finite number greater than 0/
+  )
+  await expect(cockpit.locator('tbody tr')).toHaveCount(1)
+  expect(await storedCounts(cockpit)).toEqual(storedBefore)
 
   const goodPath = testInfo.outputPath('good.cascadews')
   writeFileSync(goodPath, exported)

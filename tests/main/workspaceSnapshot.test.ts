@@ -148,6 +148,64 @@ describe('workspace snapshots', () => {
   })
 })
 
+describe('checking a workspace before it is stored', () => {
+  it('gives the reason opening would refuse it, without opening it or touching the book', async () => {
+    const { books } = main.services
+    const snapshot = takeSnapshot(books.current, books.currentVersion)
+    const check = (request: unknown) => dispatch(main.handlers, 'app:checkWorkspace', request)
+    const before = { workspace: books.current, version: books.currentVersion }
+    expect(await check({ snapshot })).toEqual({ problem: null })
+
+    const id = snapshot.book.ids[4]
+    const broken = (change: (copy: WorkspaceSnapshot) => void) => {
+      const copy = structuredClone(snapshot)
+      change(copy)
+      return copy
+    }
+    const refusals: [WorkspaceSnapshot, string][] = [
+      [
+        broken((copy) => (copy.book.size[4] = -1)),
+        `position 4 ("${id}"): size -1 must be a finite number greater than 0`
+      ],
+      [
+        broken((copy) => (copy.book.entryPrice[4] = NaN)),
+        `position 4 ("${id}"): entryPrice NaN must be a finite number greater than 0`
+      ],
+      [
+        broken((copy) => (copy.book.side[4] = 0)),
+        `position 4 ("${id}"): side 0 must be one of 1, -1`
+      ],
+      [
+        broken((copy) => (copy.book.venue[5] = 999)),
+        `position 5 refers to entry 999 of a ${snapshot.book.venues.length}-entry table`
+      ],
+      [
+        broken((copy) => (copy.book.ids[9] = copy.book.ids[2])),
+        `position id "${snapshot.book.ids[2]}" appears twice`
+      ],
+      [broken((copy) => (copy.tiers[0].floors[0] = 5)), 'the first tier must start at notional 0']
+    ]
+    for (const [snapshot, reason] of refusals) {
+      const { problem } = (await check({ snapshot })) as { problem: string | null }
+      expect(problem).toContain(reason)
+      // The very refusal opening gives.
+      await expect(
+        dispatch(main.handlers, 'app:openWorkspace', { snapshot, deltas: [] })
+      ).rejects.toThrow(problem!)
+    }
+    expect({ workspace: books.current, version: books.currentVersion }).toEqual(before)
+    expect(books.current).toBe(before.workspace)
+
+    const untyped = {
+      ...snapshot,
+      book: { ...snapshot.book, size: Array.from(snapshot.book.size) }
+    }
+    await expect(check({ snapshot: untyped })).rejects.toThrow(
+      /app:checkWorkspace: invalid request[\s\S]*book\.size/
+    )
+  })
+})
+
 describe('unsaved changes as delta log entries', () => {
   it('reports each change once, and replaying the log on the saved book gives the edited book', async () => {
     const { books } = main.services

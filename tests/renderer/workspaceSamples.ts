@@ -1,4 +1,9 @@
-import type { BookColumns, WorkspaceSnapshot } from '../../src/shared/workspaceSnapshot'
+import { DEFAULT_ASSUMPTIONS } from '../../src/shared/estimateTypes'
+import type {
+  BookColumns,
+  EstimateSnapshot,
+  WorkspaceSnapshot
+} from '../../src/shared/workspaceSnapshot'
 
 /**
  * A small workspace snapshot built by hand, with what a stored book must keep exactly: NaN
@@ -84,4 +89,34 @@ export function withSize(book: BookColumns, index: number, size: number): BookCo
   const copy = structuredClone(book)
   copy.size[index] = size
   return copy
+}
+
+/** An estimated book's inputs: hourly candles (no taker volume in the last bar) and open interest. */
+export function sampleEstimate(bars = 48): EstimateSnapshot {
+  const hour = 3_600_000
+  const start = 1_723_075_200_000
+  const series = (f: (i: number) => number, length = bars) =>
+    Float64Array.from({ length }, (_, i) => f(i))
+  const close = series((i) => 61_000 + 100 * Math.sin(i / 3))
+  return {
+    version: 1,
+    candles: {
+      times: series((i) => start + i * hour),
+      open: series((i) => (i === 0 ? 61_000 : close[i - 1])),
+      high: series((i) => Math.max(close[i], i === 0 ? 61_000 : close[i - 1]) + 50),
+      low: series((i) => Math.min(close[i], i === 0 ? 61_000 : close[i - 1]) - 50),
+      close,
+      volume: series(() => 1_200),
+      takerBuyVolume: series((i) => (i === bars - 1 ? NaN : 600 + i))
+    },
+    openInterest: {
+      times: series((i) => start + i * hour, bars + 1),
+      openInterest: series((i) => 80_000 + 50 * i, bars + 1),
+      unit: 'base',
+      symbol: 'BTCUSDT'
+    },
+    assumptions: structuredClone(DEFAULT_ASSUMPTIONS),
+    candlesName: 'btc-1h.csv',
+    openInterestName: 'btc-oi.csv'
+  }
 }

@@ -52,6 +52,7 @@ function freshRenderer() {
   )
   fake.api.markWorkspaceSaved.mockResolvedValue({ saved: true })
   fake.api.openWorkspace.mockImplementation(async () => ({ version: ++mainVersion }))
+  fake.api.checkWorkspace.mockResolvedValue({ problem: null })
   const app = useAppStore()
   app.workspace = {
     name: 'Sample book',
@@ -350,6 +351,9 @@ describe('workspace store', () => {
     })
     await workspaces.importFile(new File([bytes as Uint8Array<ArrayBuffer>], 'colleague.cascadews'))
     expect(workspaces.error).toBeNull()
+    // Main checks the file's positions before it is stored, and not its solved table either.
+    expect(fake.api.checkWorkspace).toHaveBeenCalledTimes(1)
+    expect(fake.api.checkWorkspace.mock.calls[0][0].snapshot.solved).toBeNull()
     const imported = workspaces.list.find((entry) => entry.name === 'From a colleague')!
     // Stored as it came, so it exports again to the same bytes.
     const stored = await loadRevision(new WorkspaceDb(DATABASE_NAME), imported.head)
@@ -359,5 +363,33 @@ describe('workspace store', () => {
     const [request] = fake.api.openWorkspace.mock.calls.at(-1)!
     expect(request.snapshot.solved).toBeNull()
     expect(request.snapshot.book).toEqual(sampleSnapshot().book)
+  })
+
+  it("refuses a file main would not open, with main's reason, storing nothing", async () => {
+    const { workspaces } = freshRenderer()
+    await workspaces.start()
+    const db = new WorkspaceDb(DATABASE_NAME)
+    const storedBefore = {
+      workspaces: await db.workspaces.toArray(),
+      books: await db.books.count(),
+      chunks: await db.chunks.count()
+    }
+    const tampered = sampleSnapshot()
+    tampered.book.size[4] = -1
+    const { bytes } = await encodeWorkspaceFile({ name: 'Tampered', snapshot: tampered, parts: {} })
+    fake.api.checkWorkspace.mockResolvedValue({
+      problem: 'position 4 ("P000004"): size -1 must be a finite number greater than 0'
+    })
+    await workspaces.importFile(new File([bytes as Uint8Array<ArrayBuffer>], 'tampered.cascadews'))
+    expect(fake.api.checkWorkspace.mock.calls[0][0].snapshot.book.size[4]).toBe(-1)
+    expect(workspaces.error).toBe(
+      'tampered.cascadews: the file does not hold a valid workspace: position 4 ("P000004"): size -1 must be a finite number greater than 0'
+    )
+    expect(workspaces.list.map((entry) => entry.name)).toEqual(['Sample book'])
+    expect({
+      workspaces: await db.workspaces.toArray(),
+      books: await db.books.count(),
+      chunks: await db.chunks.count()
+    }).toEqual(storedBefore)
   })
 })

@@ -123,12 +123,7 @@ export class ImportService {
   }
 
   async preview(fileId: string, selection: MappingSelection): Promise<ImportPreview> {
-    return buildPreview({
-      file: this.file(fileId),
-      selection,
-      saved: (await this.saved.list()).presets,
-      canResolveMaintenance: this.canResolveMaintenance
-    })
+    return (await this.previewed(fileId, selection)).preview
   }
 
   /** Saves the file's mapping, the user's values included, as a preset detected by its header. */
@@ -137,14 +132,7 @@ export class ImportService {
     fileId: string,
     selection: MappingSelection
   ): Promise<PresetInfo> {
-    const file = this.file(fileId)
-    const saved = (await this.saved.list()).presets
-    const preview = await buildPreview({
-      file,
-      selection,
-      saved,
-      canResolveMaintenance: this.canResolveMaintenance
-    })
+    const { file, saved, preview } = await this.previewed(fileId, selection)
     if (preview.header.length === 0)
       throw new ImportFileError(
         `${file.name} has no header to detect the preset by: ${preview.problem}`
@@ -299,14 +287,7 @@ export class ImportService {
    * problem, so a bad file among several fails the import before the book is touched.
    */
   private async planned(fileId: string, selection: MappingSelection) {
-    const file = this.file(fileId)
-    const saved = (await this.saved.list()).presets
-    const preview = await buildPreview({
-      file,
-      selection,
-      saved,
-      canResolveMaintenance: this.canResolveMaintenance
-    })
+    const { file, saved, preview } = await this.previewed(fileId, selection)
     if (preview.problem !== null) throw new ImportFileError(`${file.name}: ${preview.problem}`)
     const resolved = resolveSelection(preview.header, selection, saved)
     const options: PositionImportOptions = {
@@ -332,6 +313,19 @@ export class ImportService {
     const staged = { ...file, fileId: `file-${this.nextFile++}` }
     this.staged.set(staged.fileId, staged)
     return { fileId: staged.fileId, name: staged.name, bytes: staged.bytes }
+  }
+
+  /** The staged file, the saved presets and the file's preview under `selection`. */
+  private async previewed(fileId: string, selection: MappingSelection) {
+    const file = this.file(fileId)
+    const saved = (await this.saved.list()).presets
+    const preview = await buildPreview({
+      file,
+      selection,
+      saved,
+      canResolveMaintenance: this.canResolveMaintenance
+    })
+    return { file, saved, preview }
   }
 
   private file(fileId: string): StagedPath {

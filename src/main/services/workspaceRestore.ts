@@ -4,7 +4,7 @@ import type { PositionRow } from '../../engine/book/positionRow'
 import type { ImpactSpec } from '../../engine/impact/createImpactModel'
 import type { CrossGroup, LiquidationTable } from '../../engine/margin/liquidationTable'
 import { createTierRegistry, tierKey, type TierRegistry } from '../../engine/margin/tierRegistry'
-import { buildTierTable } from '../../engine/margin/tierTable'
+import { buildTierTable, TierTableError } from '../../engine/margin/tierTable'
 import { ENGINE_VERSION } from '../../engine/version'
 import type {
   BookColumns,
@@ -14,11 +14,10 @@ import type {
 } from '../../shared/workspaceSnapshot'
 import { LiveBook } from './liveBook'
 import type { Workspace } from './workspace'
+import { estimateFromSnapshot } from './workspaceEstimate'
+import { SnapshotError } from './workspaceSnapshotError'
 
-/** A snapshot that passed its schema but does not hang together; the message says where. */
-export class SnapshotError extends Error {
-  override name = 'SnapshotError'
-}
+export { SnapshotError }
 
 function requireLength(what: string, actual: number, expected: number): void {
   if (actual !== expected)
@@ -279,17 +278,47 @@ function applyDeltas(live: LiveBook, deltas: readonly BookDelta[]): void {
 }
 
 /**
+ * What opening reads from a stored workspace before anything is solved, each part checked: the
+ * book's columns and every position's values, the estimate, the tier tables. Throws
+ * SnapshotError or TierTableError saying what is wrong.
+ */
+function checkedParts(snapshot: WorkspaceSnapshot, appRegistry: TierRegistry) {
+  return {
+    book: bookFromColumns(snapshot.book),
+    estimate: snapshot.estimate && estimateFromSnapshot(snapshot.estimate),
+    registry: registryWith(appRegistry, snapshot)
+  }
+}
+
+/**
+ * Why opening this workspace would be refused, or null: the same checks, without solving or
+ * replacing the book, so a workspace file is refused before it is stored rather than when opened.
+ * The solved table is not checked: a file's is never handed to main.
+ */
+export function workspaceProblem(
+  snapshot: WorkspaceSnapshot,
+  appRegistry: TierRegistry
+): string | null {
+  try {
+    checkedParts(snapshot, appRegistry)
+    return null
+  } catch (error) {
+    if (error instanceof SnapshotError || error instanceof TierTableError) return error.message
+    throw error
+  }
+}
+
+/**
  * Opens a stored workspace: the book from its columns, the stored table when this engine solved
- * it (else the book is solved again), the workspace's tier tables over the app's, then any
- * unsaved edits replayed from the delta log.
+ * it (else the book is solved again), the workspace's tier tables over the app's and its
+ * estimate, if it is one, then any unsaved edits replayed from the delta log.
  */
 export async function restoreWorkspace(
   snapshot: WorkspaceSnapshot,
   deltas: readonly BookDelta[],
   appRegistry: TierRegistry
 ): Promise<Workspace> {
-  const book = bookFromColumns(snapshot.book)
-  const registry = registryWith(appRegistry, snapshot)
+  const { book, estimate, registry } = checkedParts(snapshot, appRegistry)
   const prices = new Map(snapshot.prices.map(({ underlying, price }) => [underlying, price]))
   const table = tableFromSolved(snapshot.solved, book)
   const live = table
@@ -304,6 +333,7 @@ export async function restoreWorkspace(
     lending: snapshot.lending.map((position) => structuredClone(position)),
     impact: new Map(
       snapshot.impact.map(({ underlying, spec }): [string, ImpactSpec] => [underlying, spec])
-    )
+    ),
+    ...(estimate ? { estimate } : {})
   }
 }

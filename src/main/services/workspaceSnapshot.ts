@@ -13,6 +13,7 @@ import {
 } from '../../shared/workspaceSnapshot'
 import type { LiveBook } from './liveBook'
 import type { Workspace } from './workspace'
+import { estimateSnapshot } from './workspaceEstimate'
 
 /** The live `[0, length)` of each column, copied: main goes on editing its own arrays. */
 export function bookColumns(book: Book): BookColumns {
@@ -128,7 +129,7 @@ function impactSpecData(spec: ImpactSpec): WorkspaceSnapshot['impact'][number]['
 
 /** The workspace main holds, as data to store: everything needed to open it again as it is. */
 export function takeSnapshot(workspace: Workspace, version: number): WorkspaceSnapshot {
-  const { name, description, source, live: liveBook, lending, impact } = workspace
+  const { name, description, source, live: liveBook, lending, impact, estimate } = workspace
   return {
     format: SNAPSHOT_FORMAT,
     name,
@@ -140,6 +141,7 @@ export function takeSnapshot(workspace: Workspace, version: number): WorkspaceSn
     lending: structuredClone(lending),
     prices: [...liveBook.prices].map(([underlying, price]) => ({ underlying, price })),
     impact: [...impact].map(([underlying, spec]) => ({ underlying, spec: impactSpecData(spec) })),
-    tiers: tiersInUse(liveBook)
+    tiers: tiersInUse(liveBook),
+    ...(estimate ? { estimate: estimateSnapshot(estimate) } : {})
   }
 }

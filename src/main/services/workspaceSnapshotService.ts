@@ -7,7 +7,7 @@ import type {
 } from '../../shared/workspaceSnapshot'
 import type { BookService } from './bookService'
 import { WorkspaceChangeTracker } from './workspaceChanges'
-import { restoreWorkspace } from './workspaceRestore'
+import { restoreWorkspace, workspaceProblem } from './workspaceRestore'
 import { takeSnapshot } from './workspaceSnapshot'
 
 /** Independent copies of the columns: the loaded book's own arrays change with every edit. */
@@ -62,6 +62,11 @@ export class WorkspaceSnapshotService {
     this.tracker.reset(saved, workspace.live, 0)
     this.books.replace(workspace, 'open')
     return { version: this.books.currentVersion }
+  }
+
+  /** Whether a stored workspace would open, without opening it: the book stays as it is. */
+  check(snapshot: WorkspaceSnapshot): { problem: string | null } {
+    return { problem: workspaceProblem(snapshot, this.registry) }
   }
 
   markSaved(version: number): { saved: boolean } {

@@ -479,7 +479,10 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
     })
   }
 
-  /** Stores a workspace file as a new workspace; a damaged or foreign file changes nothing. */
+  /**
+   * Stores a workspace file as a new workspace; a damaged or foreign file, or one main would
+   * refuse to open, changes nothing.
+   */
   async function importFile(file: File): Promise<void> {
     await guarded(async () => {
       let decoded: Awaited<ReturnType<typeof decodeWorkspaceFile>>
@@ -488,6 +491,14 @@ export const useWorkspaceStore = defineStore('workspaces', () => {
       } catch (cause) {
         throw new Error(`${file.name}: ${userMessage(cause)}`)
       }
+      // Its hash proves the file was not damaged, not that its positions make sense: main checks
+      // them as it would on opening, so a file it would refuse is never stored. Main never sees
+      // a file's solved table, so it is not sent.
+      const { problem } = await api.checkWorkspace({
+        snapshot: { ...decoded.snapshot, solved: null }
+      })
+      if (problem !== null)
+        throw new Error(`${file.name}: the file does not hold a valid workspace: ${problem}`)
       // A file's solved table is not trusted: main solves the book again when it is opened.
       const created = await createWorkspace(
         db,

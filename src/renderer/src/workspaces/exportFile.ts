@@ -18,7 +18,13 @@ import { decodeNumbers, encodeNumbers } from './taggedNumbers'
  * round trip is checked.
  */
 const MAGIC = 'CASCADE-COCKPIT-WORKSPACE\n'
-export const EXPORT_FORMAT_VERSION = 1
+/**
+ * 1: the first format. 2: the workspace may hold an estimate (the snapshot's `estimate`), a field
+ * readers of format 1 refuse as unknown, so they are told to update instead. A workspace without
+ * one is still written as format 1, byte for byte as before, for those readers to open.
+ */
+export const EXPORT_FORMAT_VERSION = 2
+const formatVersionOf = (snapshot: WorkspaceSnapshot): number => (snapshot.estimate ? 2 : 1)
 export const FILE_EXTENSION = '.cascadews'
 
 export class WorkspaceFileError extends Error {
@@ -104,7 +110,7 @@ export async function encodeWorkspaceFile(
   const contentHash = await sha256(body)
   const header = new TextEncoder().encode(
     JSON.stringify({
-      formatVersion: EXPORT_FORMAT_VERSION,
+      formatVersion: formatVersionOf(content.snapshot),
       app: 'Cascade Cockpit',
       name: content.name,
       positions: content.snapshot.book.length,
