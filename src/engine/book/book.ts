@@ -3,6 +3,8 @@ import {
   INVERSE,
   ISOLATED,
   LINEAR,
+  NUMERIC_COLUMNS,
+  POSITION_COLUMNS,
   contractOf,
   marginModeOf,
   sideOf,
@@ -10,16 +12,6 @@ import {
 } from './columns'
 import type { PositionRow } from './positionRow'
 import { StringIndex } from './stringIndex'
-
-const NUMERIC_COLUMNS = [
-  'size',
-  'entryPrice',
-  'margin',
-  'leverage',
-  'mmr',
-  'maintenanceAmount',
-  'markPrice'
-] as const
 
 export class BookError extends Error {
   override name = 'BookError'
@@ -177,15 +169,7 @@ export function reorderPositions(book: Book, order: Uint32Array): void {
     throw new BookError(`a reorder needs ${book.length} indices, got ${order.length}`)
   const ids = book.ids.slice()
   for (let k = 0; k < order.length; k++) book.ids[k] = ids[order[k]]
-  for (const column of [
-    'account',
-    'venue',
-    'symbol',
-    'side',
-    'contract',
-    'marginMode',
-    ...NUMERIC_COLUMNS
-  ] as const) {
+  for (const column of POSITION_COLUMNS) {
     const before = book[column].slice(0, book.length)
     for (let k = 0; k < order.length; k++) book[column][k] = before[order[k]]
   }

@@ -36,6 +36,28 @@ export interface Book {
   extra: Map<string, Map<number, string>>
 }
 
+/** The per-position numbers, in the order the book keeps them. */
+export const NUMERIC_COLUMNS = [
+  'size',
+  'entryPrice',
+  'margin',
+  'leverage',
+  'mmr',
+  'maintenanceAmount',
+  'markPrice'
+] as const
+
+/** Every per-position typed column: codes into the string tables and enums, then the numbers. */
+export const POSITION_COLUMNS = [
+  'account',
+  'venue',
+  'symbol',
+  'side',
+  'contract',
+  'marginMode',
+  ...NUMERIC_COLUMNS
+] as const
+
 export const sideOf = (code: number): Side => (code >= 0 ? 1 : -1)
 export const contractOf = (code: number): ContractKind => (code === INVERSE ? 'inverse' : 'linear')
 export const marginModeOf = (code: number): MarginMode => (code === CROSS ? 'cross' : 'isolated')

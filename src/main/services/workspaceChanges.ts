@@ -1,19 +1,10 @@
 import { positionAt } from '../../engine/book/book'
-import { CROSS, type Book } from '../../engine/book/columns'
+import { CROSS, NUMERIC_COLUMNS, type Book } from '../../engine/book/columns'
 import type { PositionRow } from '../../engine/book/positionRow'
 import { StringIndex } from '../../engine/book/stringIndex'
 import type { BookColumns, BookDelta } from '../../shared/workspaceSnapshot'
 import type { LiveBook } from './liveBook'
 
-const NUMBERS = [
-  'size',
-  'entryPrice',
-  'margin',
-  'leverage',
-  'mmr',
-  'maintenanceAmount',
-  'markPrice'
-] as const
 const CODES = ['side', 'contract', 'marginMode'] as const
 
 /** The stored book, with what comparing against it needs built once. */
@@ -34,7 +25,8 @@ function idIndex(ids: readonly string[], length: number): StringIndex {
 /** Position `j` of the stored book and position `i` of the live one hold the same row. */
 function sameRow(base: Baseline, j: number, book: Book, i: number): boolean {
   const stored = base.columns
-  for (const column of NUMBERS) if (!Object.is(stored[column][j], book[column][i])) return false
+  for (const column of NUMERIC_COLUMNS)
+    if (!Object.is(stored[column][j], book[column][i])) return false
   for (const column of CODES) if (stored[column][j] !== book[column][i]) return false
   if (stored.accounts[stored.account[j]] !== book.accounts.names[book.account[i]]) return false
   if (stored.venues[stored.venue[j]] !== book.venues.names[book.venue[i]]) return false

@@ -1,4 +1,11 @@
-import { CROSS, INVERSE, ISOLATED, LINEAR, type Book } from '../../engine/book/columns'
+import {
+  CROSS,
+  INVERSE,
+  ISOLATED,
+  LINEAR,
+  POSITION_COLUMNS,
+  type Book
+} from '../../engine/book/columns'
 import { StringIndex } from '../../engine/book/stringIndex'
 import type { PositionRow } from '../../engine/book/positionRow'
 import type { ImpactSpec } from '../../engine/impact/createImpactModel'
@@ -117,22 +124,7 @@ function stringIndex(what: string, names: readonly string[]): StringIndex {
 
 export function bookFromColumns(columns: BookColumns): Book {
   const n = columns.length
-  for (const name of [
-    'account',
-    'venue',
-    'symbol',
-    'side',
-    'contract',
-    'marginMode',
-    'size',
-    'entryPrice',
-    'margin',
-    'leverage',
-    'mmr',
-    'maintenanceAmount',
-    'markPrice'
-  ] as const)
-    requireLength(`column ${name}`, columns[name].length, n)
+  for (const name of POSITION_COLUMNS) requireLength(`column ${name}`, columns[name].length, n)
   requireLength('ids', columns.ids.length, n)
   requireLength('walletBalance', columns.walletBalance.length, columns.accounts.length)
   requireCodes('position', columns.account, columns.accounts.length)
