@@ -17,6 +17,7 @@ import {
   saveWorkspace,
   setDeltasAside
 } from '../../src/renderer/src/workspaces/repository'
+import { CHUNK_ELEMENTS } from '../../src/renderer/src/workspaces/chunks'
 import { StorageFullError } from '../../src/renderer/src/workspaces/quota'
 import { sampleBook, sampleSnapshot, withSize } from './workspaceSamples'
 
@@ -203,6 +204,59 @@ describe('workspace storage in IndexedDB', () => {
     expect((await db.chunks.toArray()).every((chunk) => chunk.bookId === onlyBook)).toBe(true)
   })
 
+  it('writes only the chunks that changed since the last version, and frees them with it', async () => {
+    const first = sampleSnapshot(sampleBook(300_000))
+    const workspace = await createWorkspace(db, { snapshot: first, parts }, 'Book')
+    const stored = await db.chunks.count()
+    let written = 0
+    const save = (snapshot: typeof first, version: number) =>
+      saveWorkspace(
+        db,
+        workspace.id,
+        { snapshot, parts, bookVersion: version, foldedSeq: null },
+        { afterBatch: (count) => (written = count) }
+      )
+    // One size in the first chunk; then one in the third, a −0 made 0 (equal to ===) and a NaN.
+    const second = sampleSnapshot(withSize(first.book, 1, 99), 2)
+    await save(second, 2)
+    expect(written).toBe(1)
+    const thirdBook = withSize(second.book, 2 * CHUNK_ELEMENTS + 5, 7)
+    expect(Object.is(thirdBook.maintenanceAmount[1], -0)).toBe(true)
+    thirdBook.maintenanceAmount[1] = 0
+    thirdBook.entryPrice[CHUNK_ELEMENTS + 3] = NaN
+    const third = sampleSnapshot(thirdBook, 3)
+    written = 0
+    await save(third, 3)
+    expect(written).toBe(3)
+    expect(await db.chunks.count()).toBe(stored + 4)
+    // Pruned versions leave the chunks the kept ones still read; each reads back exactly.
+    written = 0
+    await save(third, 4)
+    await save(sampleSnapshot(withSize(third.book, 0, 5), 5), 5)
+    expect(written).toBe(1)
+    const kept = await revisionsOf(db, workspace.id)
+    expect(kept).toHaveLength(KEPT_REVISIONS)
+    const loaded = await loadRevision(db, kept[1].id)
+    expect(loaded.snapshot).toEqual(third)
+    expect(Object.is(loaded.snapshot.book.maintenanceAmount[1], 0)).toBe(true)
+    expect(loaded.snapshot.book.entryPrice[CHUNK_ELEMENTS + 3]).toBeNaN()
+    expect((await loadRevision(db, kept[2].id)).snapshot).toEqual(third)
+    expect((await loadRevision(db, kept[0].id)).snapshot.book.size[0]).toBe(5)
+    // A save after reading another book (not this workspace's last version) writes every chunk.
+    const other = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Other')
+    await loadRevision(db, other.head)
+    written = 0
+    await save(sampleSnapshot(withSize(third.book, 0, 6), 6), 6)
+    expect(written).toBe(stored)
+    expect(
+      (await loadRevision(db, (await revisionsOf(db, workspace.id))[1].id)).snapshot.book.size[0]
+    ).toBe(5)
+    await deleteWorkspace(db, workspace.id)
+    await deleteWorkspace(db, other.id)
+    expect(await db.chunks.count()).toBe(0)
+    expect(await db.books.count()).toBe(0)
+  })
+
   it('checks the quota before a large save and explains what to do', async () => {
     const workspace = await createWorkspace(db, { snapshot: sampleSnapshot(), parts }, 'Book')
     vi.stubGlobal('navigator', {
@@ -230,7 +284,13 @@ describe('workspace storage in IndexedDB', () => {
       saveWorkspace(
         db,
         workspace.id,
-        { snapshot: sampleSnapshot(sampleBook(), 2), parts, bookVersion: 2, foldedSeq: null },
+        {
+          // Changed: a save writes only the chunks that differ from the version before.
+          snapshot: sampleSnapshot(withSize(sampleBook(), 0, 7), 2),
+          parts,
+          bookVersion: 2,
+          foldedSeq: null
+        },
         {
           afterBatch: () => {
             throw full

@@ -8,14 +8,9 @@ export const CHUNK_ELEMENTS = 1 << 17
 
 export type ChunkData = TypedColumn | string[]
 
-/** A column cut into chunks; each is a copy, so storing one never clones the whole buffer. */
-export function chunkColumn(column: Column): ChunkData[] {
-  const { length } = column.values
-  const chunks: ChunkData[] = []
-  for (let start = 0; start < length; start += CHUNK_ELEMENTS)
-    chunks.push(column.values.slice(start, start + CHUNK_ELEMENTS))
-  return chunks
-}
+/** Chunk `index` of a column, a copy: storing one never clones the whole buffer. */
+export const chunkOf = (column: Column, index: number): ChunkData =>
+  column.values.slice(index * CHUNK_ELEMENTS, (index + 1) * CHUNK_ELEMENTS)
 
 export class ChunkError extends Error {
   override name = 'ChunkError'
@@ -48,4 +43,41 @@ export function assembleColumn(
   }
   if (at !== length) throw new ChunkError(`a ${type} column has ${at} of its ${length} entries`)
   return { type, values } as Column
+}
+
+/**
+ * Whether chunk `index` of two columns holds the same values, bit for bit: floats compare as
+ * their bytes, so NaN equals itself (with its payload) and −0 differs from 0, as stored.
+ */
+export function sameChunk(a: Column, b: Column, index: number): boolean {
+  const start = index * CHUNK_ELEMENTS
+  const end = Math.min(start + CHUNK_ELEMENTS, a.values.length)
+  if (
+    a.type !== b.type ||
+    start >= end ||
+    Math.min(start + CHUNK_ELEMENTS, b.values.length) !== end
+  )
+    return false
+  if (a.type === 'strings') {
+    const x = a.values
+    const y = b.values as string[]
+    for (let i = start; i < end; i++) if (x[i] !== y[i]) return false
+    return true
+  }
+  const x = a.values
+  const y = b.values as TypedColumn
+  if (x instanceof Float64Array || x instanceof Float32Array) {
+    const words = (values: TypedColumn) =>
+      new Int32Array(
+        values.buffer,
+        values.byteOffset + start * values.BYTES_PER_ELEMENT,
+        ((end - start) * values.BYTES_PER_ELEMENT) / 4
+      )
+    const p = words(x)
+    const q = words(y)
+    for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return false
+    return true
+  }
+  for (let i = start; i < end; i++) if (x[i] !== y[i]) return false
+  return true
 }

@@ -23,6 +23,12 @@ export interface StoredColumnInfo {
   type: ColumnType
   length: number
   chunks: number
+  /**
+   * The book whose chunk records hold each chunk, when some are another book's: a save leaves
+   * the chunks that did not change where the previous version's book has them. Absent when the
+   * book holds all its chunks itself (every book stored before this existed).
+   */
+  owners?: string[]
 }
 
 /** A stored book: the snapshot's skeleton, and its columns' layout in the chunks table. */

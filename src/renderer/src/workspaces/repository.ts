@@ -1,6 +1,6 @@
 import type { BookDelta, WorkspaceSnapshot } from '../../../shared/workspaceSnapshot'
-import { assembleColumn, chunkColumn } from './chunks'
-import { columnBytes, joinColumns, splitColumns } from './columns'
+import { assembleColumn, CHUNK_ELEMENTS, chunkOf, sameChunk, type ChunkData } from './chunks'
+import { columnBytes, joinColumns, splitColumns, type Column } from './columns'
 import type {
   BookRecord,
   ChunkRecord,
@@ -43,26 +43,79 @@ const chunkRange = (bookId: string) =>
     [bookId, Infinity, Infinity]
   ] as const
 
-/** A snapshot as a book record and its chunks, ready to write (all the work done outside a transaction). */
-export function prepareBook(
-  snapshot: WorkspaceSnapshot,
-  solvedFromFile = false
-): {
+/** A stored book's columns as this page last wrote or read them, to save only what changed since. */
+interface BookInMemory {
+  bookId: string
+  columns: readonly Column[]
+}
+
+/**
+ * One book per database: the last one written or read. Its arrays are never changed (snapshots
+ * from main and books read back are this page's own), so they equal the stored chunks.
+ */
+const lastBook = new WeakMap<WorkspaceDb, BookInMemory>()
+
+interface PreparedBook {
   book: BookRecord
   chunks: ChunkRecord[]
-} {
+  columns: Column[]
+  /** Per column, the chunks equal to the base book's (not in `chunks`: not written again). */
+  unchanged: Set<number>[]
+}
+
+/**
+ * A snapshot as a book record and its chunks, ready to write (all the work done outside a
+ * transaction). With a base, chunks equal to the base's are left out: the book will refer to
+ * the base's records for them (see `borrowChunks`).
+ */
+export function prepareBook(
+  snapshot: WorkspaceSnapshot,
+  solvedFromFile = false,
+  base?: BookInMemory
+): PreparedBook {
   const { skeleton, columns } = splitColumns(snapshot)
   const id = newId()
   const chunks: ChunkRecord[] = []
+  const unchanged = columns.map(() => new Set<number>())
   const info = columns.map((column, k) => {
-    const pieces = chunkColumn(column)
-    pieces.forEach((data, index) => chunks.push({ bookId: id, column: k, index, data }))
-    return { type: column.type, length: column.values.length, chunks: pieces.length }
+    const count = Math.ceil(column.values.length / CHUNK_ELEMENTS)
+    const previous = base?.columns[k]
+    for (let index = 0; index < count; index++) {
+      if (previous && sameChunk(column, previous, index)) unchanged[k].add(index)
+      else chunks.push({ bookId: id, column: k, index, data: chunkOf(column, index) })
+    }
+    return { type: column.type, length: column.values.length, chunks: count }
   })
   const bytes = columns.reduce((sum, column) => sum + columnBytes(column), 0)
   const book: BookRecord = { id, skeleton, columns: info, bytes }
   if (solvedFromFile) book.solvedFromFile = true
-  return { book, chunks }
+  return { book, chunks, columns, unchanged }
+}
+
+/**
+ * Points the prepared book's unchanged chunks at the records the base book reads them from
+ * (its own, or those it borrowed in turn). Runs in the save's transaction, with the base's record.
+ */
+function borrowChunks(prepared: PreparedBook, base: BookRecord): void {
+  prepared.book.columns.forEach((info, k) => {
+    const unchanged = prepared.unchanged[k]
+    if (unchanged.size === 0) return
+    const from = base.columns[k]
+    info.owners = Array.from({ length: info.chunks }, (_, index) =>
+      unchanged.has(index) ? (from.owners?.[index] ?? base.id) : prepared.book.id
+    )
+  })
+}
+
+/** Keys of the chunk records a book reads: its own, and any it borrowed. */
+function chunkKeys(book: BookRecord): [string, number, number][] {
+  return book.columns.flatMap((info, k) =>
+    Array.from({ length: info.chunks }, (_, index): [string, number, number] => [
+      info.owners?.[index] ?? book.id,
+      k,
+      index
+    ])
+  )
 }
 
 export function validName(name: string): string {
@@ -115,21 +168,36 @@ async function bytesOf(db: WorkspaceDb, workspaceId: string): Promise<number> {
   return books.reduce((sum, book) => sum + (book?.bytes ?? 0), 0)
 }
 
-/** Deletes a book and its chunks once no revision of any workspace refers to it. */
+/**
+ * Deletes a book once no revision of any workspace refers to it, and the chunk records it read
+ * that no other book reads (a later version may have borrowed its unchanged chunks).
+ */
 async function dropBookIfUnused(db: WorkspaceDb, bookId: string): Promise<void> {
   if ((await db.revisions.where('bookId').equals(bookId).count()) > 0) return
-  await db.chunks
+  const book = await db.books.get(bookId)
+  await db.books.delete(bookId)
+  const others = await db.books.toArray()
+  const borrowing = others.some((other) =>
+    other.columns.some((info) => info.owners?.some((owner) => owner !== other.id))
+  )
+  if (!book?.columns.some((info) => info.owners) && !borrowing) {
+    // The usual case: no book shares chunks, so this one's are its own and no one else's.
+    await db.chunks
+      .where('[bookId+column+index]')
+      .between(...chunkRange(bookId), true, true)
+      .delete()
+    return
+  }
+  const read = new Set(others.flatMap(chunkKeys).map((key) => key.join('\u0000')))
+  const own = await db.chunks
     .where('[bookId+column+index]')
     .between(...chunkRange(bookId), true, true)
-    .delete()
-  await db.books.delete(bookId)
+    .primaryKeys()
+  const candidates = [...own, ...(book ? chunkKeys(book) : [])]
+  await db.chunks.bulkDelete(candidates.filter((key) => !read.has(key.join('\u0000'))))
 }
 
-async function writeBook(
-  db: WorkspaceDb,
-  prepared: ReturnType<typeof prepareBook>,
-  hooks: SaveHooks
-): Promise<void> {
+async function writeBook(db: WorkspaceDb, prepared: PreparedBook, hooks: SaveHooks): Promise<void> {
   await db.books.add(prepared.book)
   const { chunks } = prepared
   for (let start = 0; start < chunks.length; start += CHUNK_BATCH) {
@@ -193,6 +261,7 @@ export async function createWorkspace(
       await db.workspaces.add(workspace)
     })
   )
+  lastBook.set(db, { bookId: prepared.book.id, columns: prepared.columns })
   return workspace
 }
 
@@ -224,7 +293,8 @@ export async function saveWorkspace(
 ): Promise<RevisionRecord> {
   const current = await db.workspaces.get(workspaceId)
   if (!current) throw new WorkspaceError('that workspace no longer exists')
-  const prepared = content.snapshot ? prepareBook(content.snapshot) : null
+  const base = lastBook.get(db)
+  let prepared = content.snapshot ? prepareBook(content.snapshot, false, base) : null
   const bytes = prepared?.book.bytes ?? 0
   await checkQuota(`"${current.name}"`, bytes)
   const revision: RevisionRecord = {
@@ -242,8 +312,17 @@ export async function saveWorkspace(
     db.transaction('rw', STORE_TABLES(db), async () => {
       const workspace = await db.workspaces.get(workspaceId)
       if (!workspace) throw new WorkspaceError('that workspace was deleted while saving')
+      const headBookId = (await db.revisions.get(workspace.head))!.bookId
+      if (prepared && prepared.unchanged.some((chunks) => chunks.size > 0)) {
+        // Only chunks of the version this one follows are left where they are; a base that is
+        // not it (another workspace's book, or gone) means writing every chunk.
+        const baseBook = base?.bookId === headBookId ? await db.books.get(headBookId) : undefined
+        if (baseBook) borrowChunks(prepared, baseBook)
+        else prepared = prepareBook(content.snapshot!)
+        revision.bookId = prepared.book.id
+      }
       if (prepared) await writeBook(db, prepared, hooks)
-      else revision.bookId = (await db.revisions.get(workspace.head))!.bookId
+      else revision.bookId = headBookId
       revision.sequence = await nextSequence(db, workspaceId)
       await db.revisions.add(revision)
       const older = inSaveOrder(
@@ -271,7 +350,10 @@ export async function saveWorkspace(
       })
       return revision
     })
-  )
+  ).then((revision) => {
+    if (prepared) lastBook.set(db, { bookId: prepared.book.id, columns: prepared.columns })
+    return revision
+  })
 }
 
 /** A stored version as a snapshot main can open, and its parts. */
@@ -281,15 +363,28 @@ export async function loadRevision(db: WorkspaceDb, revisionId: string): Promise
     if (!revision) throw new WorkspaceError('that saved version no longer exists')
     const book = await db.books.get(revision.bookId)
     if (!book) throw new WorkspaceError('the saved book of that version is missing')
-    const chunks = await db.chunks
-      .where('[bookId+column+index]')
-      .between(...chunkRange(book.id), true, true)
-      .toArray()
-    const byColumn = book.columns.map(() => [] as ChunkRecord['data'][])
-    for (const chunk of chunks) byColumn[chunk.column]?.push(chunk.data)
+    // Range reads, one per book holding some of its chunks (one, unless a save left unchanged
+    // chunks where the version before had them); a book's chunks it no longer reads are skipped.
+    const owners = new Set(book.columns.flatMap((info) => info.owners ?? [book.id]))
+    const byColumn = book.columns.map((info) => new Array<ChunkData | undefined>(info.chunks))
+    for (const owner of owners) {
+      const chunks = await db.chunks
+        .where('[bookId+column+index]')
+        .between(...chunkRange(owner), true, true)
+        .toArray()
+      for (const { column, index, data } of chunks) {
+        const info = book.columns[column]
+        if (info && (info.owners?.[index] ?? book.id) === owner) byColumn[column][index] = data
+      }
+    }
     const columns = book.columns.map((info, k) =>
-      assembleColumn(info.type, info.length, byColumn[k])
+      assembleColumn(
+        info.type,
+        info.length,
+        byColumn[k].filter((data) => data !== undefined)
+      )
     )
+    lastBook.set(db, { bookId: book.id, columns })
     const snapshot = joinColumns(book.skeleton, columns) as WorkspaceSnapshot
     return { snapshot, parts: revision.parts, solvedFromFile: book.solvedFromFile === true }
   })
