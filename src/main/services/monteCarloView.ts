@@ -13,7 +13,7 @@ function everyStride(values: readonly number[], stride: number): number[] {
 
 /** A Monte Carlo summary as the renderer draws it: fan charts binned like the timeline's series. */
 export function monteCarloView(
-  prepared: PreparedTimeline,
+  prepared: Pick<PreparedTimeline, 'scenario' | 'plan'>,
   summary: MonteCarloSummary,
   meta: { runId: number; bookVersion: number; workers: number; elapsedMs: number }
 ): MonteCarloView {

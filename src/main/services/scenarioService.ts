@@ -5,9 +5,6 @@ import { summarizeMonteCarlo } from '../../engine/montecarlo/summarizeMonteCarlo
 import type { MonteCarloResults } from '../../engine/montecarlo/monteCarloResults'
 import { metricsWidth } from '../../engine/montecarlo/pathMetrics'
 import { checkScenario } from '../../engine/timeline/parseScenario'
-import { prepareTimeline, type PreparedTimeline } from '../../engine/timeline/prepareTimeline'
-import { PriceSeriesError } from '../../engine/timeline/priceSeries'
-import { ScenarioError } from '../../engine/timeline/scenarioError'
 import type { Scenario } from '../../engine/timeline/scenarioSchema'
 import type { MonteCarloView } from '../../shared/monteCarloTypes'
 import type { MonteCarloRequest } from '../../shared/scenarioRequests'
@@ -18,7 +15,7 @@ import type {
   ScenarioValidation
 } from '../../shared/scenarioRunTypes'
 import { presetNames, readScenarioFile } from '../simulation/scenarioFiles'
-import { MonteCarloPool } from '../simulation/monteCarloPool'
+import { MonteCarloPool, type PreparedRun } from '../simulation/monteCarloPool'
 import type { BookService } from './bookService'
 import { monteCarloView } from './monteCarloView'
 import { PartialSummaries } from './partialSummaries'
@@ -161,26 +158,30 @@ export class ScenarioService {
   }
 
   /**
-   * The scenario against the current book. What only the book can refuse (a driver it does not
-   * trade, a market with no liquidity model) fails the task with the engine's message.
+   * The scenario against the current book, prepared on a worker (seconds on a million positions):
+   * main keeps answering IPC, and Cancel ends the task at once. What only the book can refuse (a
+   * driver it does not trade, a market with no liquidity model) fails the task with the engine's
+   * message.
    */
-  private async prepare(scenario: Scenario, task: TaskContext): Promise<PreparedTimeline> {
+  private async prepare(scenario: Scenario, task: TaskContext): Promise<PreparedRun> {
     task.report(null, 'liquidation prices at the start prices')
-    await yieldToEventLoop()
+    const pool = await this.livePool()
     const { live, lending, impact } = this.books.current
-    try {
-      return prepareTimeline(scenario, {
+    const outcome = await pool.prepare(
+      scenario,
+      {
         book: live.book,
         registry: live.registry,
         lending,
         prices: live.prices,
         defaultImpact: impact
-      })
-    } catch (error) {
-      if (error instanceof ScenarioError || error instanceof PriceSeriesError)
-        throw new Error(error.message)
-      throw error
-    }
+      },
+      { signal: task.signal }
+    )
+    if (outcome.cancelled) throw new CancelledError()
+    // A turn of the event loop before the run copies the timeline book to shared memory.
+    await yieldToEventLoop()
+    return outcome.prepared
   }
 }
 
@@ -190,7 +191,7 @@ export class ScenarioService {
  */
 export const MONTE_CARLO_MEMORY_BUDGET = 1024 ** 3
 
-function refuseOversizedRun(paths: number, prepared: PreparedTimeline): void {
+function refuseOversizedRun(paths: number, prepared: PreparedRun): void {
   const { steps, markets } = prepared.plan
   const bytes =
     paths * steps * markets.length * Float32Array.BYTES_PER_ELEMENT +

@@ -5,10 +5,14 @@ import {
   createMonteCarloResults,
   type MonteCarloResults
 } from '../../engine/montecarlo/monteCarloResults'
+import type { PreparedTimeline, TimelineSource } from '../../engine/timeline/prepareTimeline'
+import type { Scenario } from '../../engine/timeline/scenarioSchema'
 import type { TimelineBook } from '../../engine/timeline/timelineBook'
 import type { HeatmapRecording } from '../../engine/timeline/timelineRun'
-import type { TimelineInputs } from '../../engine/timeline/timelinePlan'
+import { compileTimeline, type TimelineInputs } from '../../engine/timeline/timelinePlan'
 import type { BinnedTimeline } from '../services/scenarioRunView'
+import { yieldToEventLoop } from '../services/yieldToEventLoop'
+import { postSource } from './postedBook'
 import { toSharedArrays } from './sharedArrays'
 import { siblingScript, startWorker } from './startWorker'
 import type { FromWorker, ToWorker } from './workerMessages'
@@ -57,6 +61,11 @@ export interface TimelineRunOptions {
 
 export type TimelineOutcome = { cancelled: true } | { cancelled: false; binned: BinnedTimeline }
 
+/** A prepared timeline as main keeps it: the liquidation table stays on the worker. */
+export type PreparedRun = Omit<PreparedTimeline, 'table'>
+
+export type PrepareOutcome = { cancelled: true } | { cancelled: false; prepared: PreparedRun }
+
 export interface MonteCarloRun {
   results: MonteCarloResults
   cancelled: boolean
@@ -88,6 +97,11 @@ interface ActiveTimeline {
   settle: (end: TimelineOutcome | { error: Error }) => void
 }
 
+interface ActivePrepare {
+  run: number
+  settle: (end: PrepareOutcome | { error: Error }) => void
+}
+
 /**
  * Worker threads that run Monte Carlo paths, started once and reused run after run. A run sends
  * the book to every worker once, in shared memory; each worker compiles the plan and runs the
@@ -99,6 +113,7 @@ export class MonteCarloPool {
   private runs = 0
   private active: ActiveRun | null = null
   private activeTimeline: ActiveTimeline | null = null
+  private activePrepare: ActivePrepare | null = null
   private broken: Error | null = null
 
   private constructor(private readonly workers: Worker[]) {}
@@ -207,10 +222,58 @@ export class MonteCarloPool {
     })
   }
 
+  /**
+   * Prepares `scenario` against `source` (prepareTimeline: seconds on a million positions) on the
+   * first worker. Main only takes the source as it is (the book's live rows copied at once, then
+   * its ids serialized a chunk per turn of its event loop) to post it, and compiles the plan (milliseconds) from what comes back: the same
+   * functions on the same data, so the same result. Cancel settles at once; the worker finishes
+   * the preparation it is in, and its answer is dropped.
+   */
+  prepare(
+    scenario: Scenario,
+    source: TimelineSource,
+    options: { signal?: AbortSignal } = {}
+  ): Promise<PrepareOutcome> {
+    const refused = this.refusal()
+    if (refused) return Promise.reject(refused)
+    const { signal } = options
+    if (signal?.aborted) return Promise.resolve({ cancelled: true })
+    return new Promise((resolve, reject) => {
+      const cancel = (): void => active.settle({ cancelled: true })
+      const active: ActivePrepare = {
+        run: ++this.runs,
+        settle: (end) => {
+          if (this.activePrepare !== active) return
+          this.activePrepare = null
+          signal?.removeEventListener('abort', cancel)
+          if ('error' in end) reject(end.error)
+          else resolve(end)
+        }
+      }
+      this.activePrepare = active
+      signal?.addEventListener('abort', cancel)
+      postSource(source, yieldToEventLoop, signal).then(
+        ({ posted, transfer }) => {
+          // Cancelled, or the pool failed, while the book was being copied: nothing to post.
+          if (this.activePrepare !== active) return
+          const message: ToWorker = {
+            kind: 'prepare',
+            run: active.run,
+            scenario,
+            source: posted
+          }
+          this.workers[0].postMessage(message, transfer)
+        },
+        (error: Error) => active.settle(signal?.aborted ? { cancelled: true } : { error })
+      )
+    })
+  }
+
   async close(): Promise<void> {
     this.broken ??= new Error('the Monte Carlo pool is closed')
     this.active?.settle({ error: this.broken })
     this.activeTimeline?.settle({ error: this.broken })
+    this.activePrepare?.settle({ error: this.broken })
     await Promise.all(this.workers.map((worker) => worker.terminate()))
   }
 
@@ -236,12 +299,29 @@ export class MonteCarloPool {
   /** Why the pool cannot take a run now, or null. */
   private refusal(): Error | null {
     if (this.broken) return this.broken
-    if (this.active || this.activeTimeline)
+    if (this.active || this.activeTimeline || this.activePrepare)
       return new Error('a simulation run is already going on this pool')
     return null
   }
 
   private receive(worker: Worker, message: Exclude<FromWorker, { kind: 'started' }>): void {
+    const preparing = this.activePrepare
+    if (preparing && message.run === preparing.run) {
+      if (message.kind === 'prepared') {
+        // A turn of the event loop between receiving a large book and compiling its plan.
+        void yieldToEventLoop().then(() => {
+          const { inputs, timelineBook } = message.prepared
+          const plan = compileTimeline(inputs, timelineBook)
+          preparing.settle({ cancelled: false, prepared: { ...message.prepared, plan } })
+        })
+      } else if (message.kind === 'failed')
+        preparing.settle({
+          error: new Error(
+            message.expected ? message.message : `prepare worker: ${message.message}`
+          )
+        })
+      return
+    }
     const timeline = this.activeTimeline
     if (timeline && message.run === timeline.run) {
       if (message.kind === 'timelineProgress') timeline.onProgress?.(message.stepsDone)
@@ -292,5 +372,6 @@ export class MonteCarloPool {
     this.broken = error
     this.active?.settle({ error })
     this.activeTimeline?.settle({ error })
+    this.activePrepare?.settle({ error })
   }
 }

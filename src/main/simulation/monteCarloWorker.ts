@@ -1,13 +1,20 @@
 import { parentPort } from 'node:worker_threads'
 import { simulatePaths } from '../../engine/montecarlo/simulatePaths'
 import { PathState } from '../../engine/timeline/pathState'
+import { prepareTimeline } from '../../engine/timeline/prepareTimeline'
+import { PriceSeriesError } from '../../engine/timeline/priceSeries'
+import { ScenarioError } from '../../engine/timeline/scenarioError'
 import { runTimeline } from '../../engine/timeline/timelineRun'
 import { compileTimeline } from '../../engine/timeline/timelinePlan'
 import { binTimelineRun } from '../services/scenarioRunView'
+import { receiveSource } from './postedBook'
+import { toSharedArrays } from './sharedArrays'
 import type { FromWorker, ToWorker } from './workerMessages'
 
 /**
- * A simulation worker. For each Monte Carlo run, compiles the plan from the inputs (the same
+ * A simulation worker. Prepares a scenario against a book when asked (the same prepareTimeline
+ * as the CLI's, so the same result), sending back what main needs: all but the plan and the
+ * liquidation table. For each Monte Carlo run, compiles the plan from the inputs (the same
  * function as the main thread, so the same plan) and keeps one path state; then runs the batches
  * it is sent. A detailed timeline run is compiled, run and binned here in one go, so main's event
  * loop stays free for IPC and the cancel request.
@@ -40,6 +47,21 @@ function runDetailedTimeline(message: Extract<ToWorker, { kind: 'timeline' }>): 
   reply({ kind: 'timeline', run: message.run, binned }, ownBuffers(binned))
 }
 
+function prepare(message: Extract<ToWorker, { kind: 'prepare' }>): void {
+  try {
+    const {
+      plan: _plan,
+      table: _table,
+      ...prepared
+    } = prepareTimeline(message.scenario, receiveSource(message.source))
+    // In shared memory: main receives it without a copy, and posts it on to the workers as it is.
+    reply({ kind: 'prepared', run: message.run, prepared: toSharedArrays(prepared) })
+  } catch (error) {
+    if (!(error instanceof ScenarioError || error instanceof PriceSeriesError)) throw error
+    reply({ kind: 'failed', run: message.run, message: error.message, expected: true })
+  }
+}
+
 /** The buffers of every typed array in `value` that can be moved rather than copied. */
 function ownBuffers(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
   if (ArrayBuffer.isView(value)) {
@@ -54,6 +76,10 @@ port.on('message', (message: ToWorker) => {
   try {
     if (message.kind === 'timeline') {
       runDetailedTimeline(message)
+      return
+    }
+    if (message.kind === 'prepare') {
+      prepare(message)
       return
     }
     if (message.kind === 'load') {
