@@ -92,7 +92,11 @@ describe('selectQuantiles', () => {
   it('finds the same quantiles as a sort, in the order they were asked for', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        // -0 and 0 tie in a selection and a sort alike, in either order, but not to toEqual.
+        fc.array(
+          fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((value) => value + 0),
+          { minLength: 1, maxLength: 300 }
+        ),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 7 }),
         (raw, percentiles) => {
           const values = Float32Array.from(raw)
