@@ -105,8 +105,10 @@ function writePosition(book: Book, index: number, row: PositionRow): void {
   book.mmr[index] = row.mmr ?? NaN
   book.maintenanceAmount[index] = row.maintenanceAmount ?? NaN
   book.markPrice[index] = row.markPrice ?? NaN
-  for (const columns of book.extra.values()) columns.delete(index)
-  for (const [name, value] of Object.entries(row.extra ?? {})) {
+  // Most books have no extra columns: skip the iterators a million appends would make.
+  if (book.extra.size > 0) for (const columns of book.extra.values()) columns.delete(index)
+  if (row.extra === undefined) return
+  for (const [name, value] of Object.entries(row.extra)) {
     let column = book.extra.get(name)
     if (!column) book.extra.set(name, (column = new Map()))
     column.set(index, value)

@@ -14,10 +14,25 @@ export class StringIndex {
     return this.names.length
   }
 
+  /**
+   * The name looked up last and its code: books come in runs (an account's rows together, one
+   * venue string for all its rows), and a repeat then costs one comparison, not a hash.
+   */
+  private lastName: string | null = null
+  private lastCode = -1
+
   /** The code of `name`, or undefined. */
   get(name: string): number | undefined {
+    if (name === this.lastName) return this.lastCode
     const code = this.slots[this.find(name, hash(name))] - 1
-    return code >= 0 ? code : undefined
+    if (code < 0) return undefined
+    this.remember(name, code)
+    return code
+  }
+
+  private remember(name: string, code: number): void {
+    this.lastName = name
+    this.lastCode = code
   }
 
   has(name: string): boolean {
@@ -35,10 +50,14 @@ export class StringIndex {
    * probe for what `has` then `intern` would do in two.
    */
   tryAdd(name: string): number {
+    if (name === this.lastName) return -1 - this.lastCode
     const h = hash(name)
     const slot = this.find(name, h)
     const known = this.slots[slot] - 1
-    if (known >= 0) return -1 - known
+    if (known >= 0) {
+      this.remember(name, known)
+      return -1 - known
+    }
     const code = this.names.length
     this.names.push(name)
     if (code === this.hashes.length) {
@@ -48,6 +67,7 @@ export class StringIndex {
     }
     this.hashes[code] = h
     this.slots[slot] = code + 1
+    this.remember(name, code)
     if (this.names.length * 2 > this.slots.length) this.grow()
     return code
   }
@@ -63,6 +83,7 @@ export class StringIndex {
     const name = this.names[code]
     this.slots[this.find(name, this.hashes[code])] = 0
     this.names.pop()
+    if (this.lastCode === code) this.lastName = null
   }
 
   private find(name: string, h: number): number {

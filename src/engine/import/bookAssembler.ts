@@ -34,9 +34,11 @@ const hasRoomFor = (table: StringIndex, name: string): boolean =>
  */
 export function createBookAssembler(
   canResolveMaintenance?: MaintenanceResolver,
-  sources?: readonly string[]
+  sources?: readonly string[],
+  expectedRows?: number
 ): BookAssembler {
-  const book = createBook()
+  const book = createBook(expectedRows)
+  // Not sized up front: a table that grows stays small, and cache-resident, for most inserts.
   const ids = new StringIndex()
   /** The line each id was first seen on, by id code: every appended id is new, so by index too. */
   const idLines: number[] = []
@@ -45,7 +47,7 @@ export function createBookAssembler(
   // By account code, so the book's own account table is the only account index.
   const accountContracts: ContractKind[] = []
   const accountLines: number[] = []
-  /** The first row that gave the account's cross wallet balance. */
+  /** The first row that gave the account's cross wallet balance; 0 until one does. */
   const walletLines: number[] = []
 
   const where = (code: number): string =>
@@ -78,7 +80,11 @@ export function createBookAssembler(
     const account = book.account[index]
     accountContracts[account] ??= row.contract
     accountLines[account] ??= line
-    if (row.marginMode === 'cross') walletLines[account] ??= line
+    if (row.marginMode === 'cross') {
+      // Filled densely: an array with holes turns into a slow dictionary past a million accounts.
+      while (walletLines.length <= account) walletLines.push(0)
+      walletLines[account] ||= line
+    }
   }
 
   return {

@@ -18,6 +18,11 @@ export function choices<T>(entries: ReadonlyArray<readonly [string, T]>): Choice
 
 const normalizeWord = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ')
 
+/** The value a word stands for, in any case; undefined when the column does not list it. */
+export const choiceOf = <T>(text: string, accepted: Choices<T>): T | undefined =>
+  // Most cells are already a listed word: skip the normalising regular expression for them.
+  accepted.words.get(text) ?? accepted.words.get(normalizeWord(text))
+
 /** The value the cell's word stands for, in any case; null when blank or the column is absent. */
 export function optionalChoice<F extends string, T>(
   cells: RecordCells<F>,
@@ -26,8 +31,7 @@ export function optionalChoice<F extends string, T>(
 ): T | null {
   const text = cells.text(field)
   if (text === '') return null
-  // Most cells are already a listed word: skip the normalising regular expression for them.
-  const value = accepted.words.get(text) ?? accepted.words.get(normalizeWord(text))
+  const value = choiceOf(text, accepted)
   if (value === undefined) {
     throw new CellRejection(field, `${field} ${accepted.expectation}; got ${quoteValue(text)}`)
   }

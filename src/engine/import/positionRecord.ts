@@ -10,7 +10,7 @@ import type { RecordResult } from './rowError'
 
 export const DEFAULT_VENUE = 'generic'
 
-const SIDES = choices<Side>([
+export const SIDES = choices<Side>([
   ['long', 1],
   ['short', -1],
   ['buy', 1],
@@ -21,21 +21,21 @@ const SIDES = choices<Side>([
   ['l', 1],
   ['s', -1]
 ])
-const CONTRACTS = choices<ContractKind>([
+export const CONTRACTS = choices<ContractKind>([
   ['linear', 'linear'],
   ['inverse', 'inverse']
 ])
-const MARGIN_MODES = choices<MarginMode>([
+export const MARGIN_MODES = choices<MarginMode>([
   ['isolated', 'isolated'],
   ['cross', 'cross'],
   ['isolated margin', 'isolated'],
   ['cross margin', 'cross']
 ])
-const LEVERAGE: Bound = {
+export const LEVERAGE: Bound = {
   accepts: (value) => value >= 1 && value <= 1000,
   expectation: 'must be between 1 and 1000'
 }
-const MAINTENANCE_RATE: Bound = {
+export const MAINTENANCE_RATE: Bound = {
   accepts: (value) => value >= 0 && value < 1,
   expectation: 'must be a fraction in [0, 1), such as 0.005 or 0.5%'
 }

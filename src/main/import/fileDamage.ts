@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises'
 import type { RowError } from '../../engine/import/rowError'
+import type { CsvRecord } from './csvRecord'
 import type { ImportSummary } from './importSummary'
 
 const REPLACEMENT_CHARACTER = '\uFFFD'
@@ -38,13 +39,9 @@ export class FileDamage {
    * Counts a record whose text did not decode as UTF-8. It is still imported (a legacy-encoded
    * note should not cost a position), and the summary warns that such names may have merged.
    */
-  observe(
-    fields: readonly string[],
-    line: number,
-    mayHoldInvalidText: boolean,
-    error: RowError | null
-  ): void {
-    if (mayHoldInvalidText && holdsReplacement(fields)) {
+  observe(record: CsvRecord, error: RowError | null): void {
+    const { line } = record
+    if (record.mayHoldInvalidText && holdsReplacement(record.fields())) {
       this.undecodable++
       this.firstUndecodable ||= line
     }

@@ -6,9 +6,12 @@ import type { ImportOptions } from './importOptions'
 import { FileDamage } from './fileDamage'
 import type { ImportSummary, MappingReport } from './importSummary'
 import { createProgressReporter } from './progressReporter'
+import type { CsvRecordReader, PlainFields } from './csvRecord'
 import { fastCsvRecords, NeedsStrictParser } from './fastCsvRecords'
+import { NotPlainCsv } from './notPlainCsv'
+import { plainCsvRecords } from './plainCsvRecords'
 import { sniffCsvFile, type CsvFileFacts } from './sniffCsvFile'
-import { streamCsvRecords } from './streamCsvRecords'
+import { streamCsvRecords, type CsvRecordHandler, type CsvStreamOptions } from './streamCsvRecords'
 
 /** Takes the data records of one file, once its header row is known. */
 export interface RecordSink {
@@ -19,18 +22,28 @@ export interface RecordSink {
   notes?: readonly string[]
   /** Keeps the record, or returns why it was rejected. */
   take(fields: readonly string[], line: number): RowError | null
+  /** `take` for a record the plain reader split, read from its bytes; `take` is used when absent. */
+  takePlain?(record: PlainFields, line: number): RowError | null
 }
 
-/** Reads the header row into a sink; throws ImportFileError when the header is unusable. */
-export type SinkOpener = (header: readonly string[]) => RecordSink
+/**
+ * Reads the header row into a sink; throws ImportFileError when the header is unusable.
+ * `estimatedRows` (from the file's size) lets a sink size its storage up front.
+ */
+export type SinkOpener = (header: readonly string[], estimatedRows: number) => RecordSink
 
 /** A header that reads as one column is most often a file split by another delimiter. */
 const ONE_COLUMN_HINT =
   ' (the header reads as a single column: is the file delimited by something other than comma, semicolon, tab or |?)'
 
-function openSink(path: string, open: SinkOpener, header: readonly string[]): RecordSink {
+function openSink(
+  path: string,
+  open: SinkOpener,
+  header: readonly string[],
+  estimatedRows: number
+): RecordSink {
   try {
-    return open(header)
+    return open(header, estimatedRows)
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error
     throw fileError(path, `${error.message}${header.length === 1 ? ONE_COLUMN_HINT : ''}`)
@@ -57,13 +70,43 @@ function refuseTooMany(path: string): never {
   )
 }
 
+/** A way of reading a file's records; each hands the import loop the same records. */
+type RecordStream = (
+  path: string,
+  options: CsvStreamOptions,
+  onRecord: CsvRecordReader
+) => Promise<number>
+
+/** A reader that hands over decoded fields, as one that hands over records. */
+function ofFields(
+  stream: (path: string, options: CsvStreamOptions, onRecord: CsvRecordHandler) => Promise<number>
+): RecordStream {
+  return (path, options, onRecord) => {
+    const record = {
+      line: 0,
+      bytesRead: 0,
+      mayHoldInvalidText: false,
+      decoded: [] as readonly string[],
+      plain: null,
+      fields: () => record.decoded
+    }
+    return stream(path, options, (fields, line, bytesRead, mayHoldInvalidText) => {
+      record.decoded = fields
+      record.line = line
+      record.bytesRead = bytesRead
+      record.mayHoldInvalidText = mayHoldInvalidText
+      onRecord(record)
+    })
+  }
+}
+
 /**
  * The import loop shared by every kind of CSV: sniff the file, stream its records, give the first
  * to `open` as the header and the rest to the sink, count every record as imported or rejected,
  * and report progress. Throws ImportFileError for file-level problems and ImportCancelledError on
- * abort; otherwise `read = imported + rejected`. Files are read by the fast parser first; when it
- * meets what only the strict one reads right, the import starts over (`open` is called again, so
- * the sink must start empty each time).
+ * abort; otherwise `read = imported + rejected`. Files are read by the fastest reader that reads
+ * them right; when one meets what only the next reads right, the import starts over (`open` is
+ * called again, so the sink must start empty each time).
  */
 export async function importCsvFile(
   path: string,
@@ -73,18 +116,25 @@ export async function importCsvFile(
   if (options.signal?.aborted) throw new ImportCancelledError()
   const facts = await sniffCsvFile(path)
   refuseOversized(path, facts)
+  // Fastest first: the plain reader for files without quotes, PapaParse for files whose records
+  // are each one line, csv-parse for the rest.
   try {
-    return await importWith(fastCsvRecords, path, facts, options, open)
+    return await importWith(plainCsvRecords, path, facts, options, open)
+  } catch (error) {
+    if (!(error instanceof NotPlainCsv)) throw error
+  }
+  try {
+    return await importWith(ofFields(fastCsvRecords), path, facts, options, open)
   } catch (error) {
     if (!(error instanceof NeedsStrictParser)) throw error
-    return importWith(streamCsvRecords, path, facts, options, open)
   }
+  return importWith(ofFields(streamCsvRecords), path, facts, options, open)
 }
 
 async function importWith(
-  stream: typeof streamCsvRecords,
+  stream: RecordStream,
   path: string,
-  { totalBytes, delimiter }: CsvFileFacts,
+  { totalBytes, delimiter, estimatedRows }: CsvFileFacts,
   options: ImportOptions,
   open: SinkOpener
 ): Promise<ImportSummary> {
@@ -101,28 +151,26 @@ async function importWith(
   const progress = createProgressReporter(totalBytes, onProgress)
   const damage = new FileDamage()
   let sink: RecordSink | null = null
-  const bytesRead = await stream(
-    path,
-    { delimiter, signal },
-    (fields, line, bytes, mayHoldInvalidText) => {
-      if (sink === null) {
-        sink = openSink(path, open, fields)
-        summary.extraColumns = [...sink.extraColumns]
-        if (sink.mapping) summary.mapping = sink.mapping
-        if (sink.notes && sink.notes.length > 0) summary.notes = [...sink.notes]
-        return
-      }
-      if (++summary.read > MAX_IMPORT_ROWS) refuseTooMany(path)
-      const error = sink.take(fields, line)
-      damage.observe(fields, line, mayHoldInvalidText, error)
-      if (error === null) summary.imported++
-      else {
-        summary.rejected++
-        summary.errors.push(error)
-      }
-      progress.update(bytes, summary.read)
+  const bytesRead = await stream(path, { delimiter, signal }, (record) => {
+    if (sink === null) {
+      sink = openSink(path, open, record.fields(), estimatedRows)
+      summary.extraColumns = [...sink.extraColumns]
+      if (sink.mapping) summary.mapping = sink.mapping
+      if (sink.notes && sink.notes.length > 0) summary.notes = [...sink.notes]
+      return
     }
-  )
+    if (++summary.read > MAX_IMPORT_ROWS) refuseTooMany(path)
+    const { line, plain } = record
+    const error =
+      plain && sink.takePlain ? sink.takePlain(plain, line) : sink.take(record.fields(), line)
+    damage.observe(record, error)
+    if (error === null) summary.imported++
+    else {
+      summary.rejected++
+      summary.errors.push(error)
+    }
+    progress.update(record.bytesRead, summary.read)
+  })
   if (sink === null) throw fileError(path, 'the file is empty')
   await damage.finish(summary, path, totalBytes)
   progress.finish(bytesRead, summary.read)

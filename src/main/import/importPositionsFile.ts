@@ -11,6 +11,7 @@ import { resolveColumnMapping } from '../../engine/import/mapping/resolveColumnM
 import { POSITION_FIELDS, resolveHeader } from '../../engine/import/positionColumns'
 import { mapPositionRecord } from '../../engine/import/positionRecord'
 import { importCsvFile, type RecordSink } from './importCsvFile'
+import { createPlainPositionReader } from './plainPositionReader'
 import type { ImportOptions } from './importOptions'
 import type { ImportSummary } from './importSummary'
 import type { MappingOptions } from './mappingOptions'
@@ -33,11 +34,17 @@ type Assembler = ReturnType<typeof createBookAssembler>
 /** The canonical layout, read as before any mapping existed: the fast path. */
 function canonicalSink(header: readonly string[], assembler: Assembler): RecordSink {
   const resolved = resolveHeader(header)
+  const readPlain = createPlainPositionReader(resolved)
+  const take = (fields: readonly string[], line: number) => {
+    const mapped = mapPositionRecord(fields, resolved, line)
+    return mapped.ok ? assembler.add(mapped.row, line) : mapped.error
+  }
   return {
     extraColumns: resolved.extra,
-    take(fields, line) {
-      const mapped = mapPositionRecord(fields, resolved, line)
-      return mapped.ok ? assembler.add(mapped.row, line) : mapped.error
+    take,
+    takePlain(record, line) {
+      const row = readPlain(record)
+      return row ? assembler.add(row, line) : take(record.fields(), line)
     }
   }
 }
@@ -84,8 +91,10 @@ export async function importPositionsFile(
   options: PositionImportOptions = {}
 ): Promise<PositionImport> {
   let assembler = createBookAssembler(options.canResolveMaintenance)
-  const summary = await importCsvFile(path, options, (header) => {
-    assembler = createBookAssembler(options.canResolveMaintenance)
+  const summary = await importCsvFile(path, options, (header, estimatedRows) => {
+    // Room for a few more rows than the estimate, so a slightly longer file does not regrow.
+    const capacity = Math.ceil(estimatedRows * 1.05) + 16
+    assembler = createBookAssembler(options.canResolveMaintenance, undefined, capacity)
     return openPositionSink(header, assembler, path, options)
   })
   return { book: assembler.book, summary, lines: assembler.lines }
