@@ -113,6 +113,11 @@ export const lendingPositionSchema = z.strictObject({
 export const tierTableSchema = z.strictObject({
   venue: z.string(),
   symbol: z.string(),
+  /**
+   * What the floors count. Absent means notional: snapshots from before size tables, and every
+   * notional table since, so those store as they did.
+   */
+  measure: z.enum(['notional', 'size']).optional(),
   floors: f64,
   rates: f64,
   amounts: f64,

@@ -123,10 +123,10 @@ describe('main-process handler table', () => {
       shock: -0.08,
       impact: btcFall
     })
-    expect(result.summary.finalPrice).toBeCloseTo(56_196.73, 1)
+    expect(result.summary.finalPrice).toBeCloseTo(56_197.46, 1)
     expect(result.summary.amplification).toBeCloseTo(1.133, 3)
     expect(result.rounds.length).toBe(result.summary.roundCount)
-    expect(result.long.count).toBe(3_541)
+    expect(result.long.count).toBe(3_542)
     expect(result.short.count).toBe(0)
     expect(result.shortfall).toBeGreaterThan(0)
     expect(result.lending.liquidatedCount).toBe(3)

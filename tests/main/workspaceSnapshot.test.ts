@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { positionAt } from '../../src/engine/book/book'
-import type { Book } from '../../src/engine/book/columns'
+import { ISOLATED, type Book } from '../../src/engine/book/columns'
 import { dispatch } from '../../src/main/dispatch'
 import { LiveBook } from '../../src/main/services/liveBook'
 import { openSampleWorkspace } from '../../src/main/services/openSampleWorkspace'
 import { restoreWorkspace, SnapshotError } from '../../src/main/services/workspaceRestore'
 import { takeSnapshot } from '../../src/main/services/workspaceSnapshot'
+import { tierKey } from '../../src/engine/margin/tierRegistry'
 import type { WorkspaceSnapshot } from '../../src/shared/workspaceSnapshot'
 import { bootMain, type Booted } from './serviceFixture'
 
@@ -298,5 +299,78 @@ describe('unsaved changes as delta log entries', () => {
     expect(await main.handlers['app:workspaceSaved']({ version: snapshot.version })).toEqual({
       saved: false
     })
+  })
+})
+
+describe('a workspace margined with a size tier table (OKX ETH-USDT-SWAP)', () => {
+  const venue = 'okx'
+  const symbol = 'ETH-USDT-SWAP'
+
+  it('stores the table as counting size, and reopens with the same liquidation prices', async () => {
+    const { sample, registry } = main.services
+    const workspace = await openSampleWorkspace(sample, registry, { rows: 3000 })
+    // Beyond OKX's first tier (300 ETH): 450 ETH is in tier 2 by size, whatever the price.
+    const whale = workspace.live.appendRow({
+      ...positionAt(workspace.live.book, 0),
+      id: 'okx-eth-whale',
+      account: 'okx-eth-whale',
+      venue,
+      symbol,
+      contract: 'linear',
+      side: 1,
+      size: 450,
+      entryPrice: 2_680,
+      marginMode: 'isolated',
+      margin: null,
+      leverage: 20,
+      mmr: null,
+      maintenanceAmount: null,
+      walletBalance: null,
+      markPrice: null,
+      extra: {}
+    })
+    const { book, table } = workspace.live
+    const okx = Array.from({ length: book.length }, (_, i) => i).filter(
+      (i) =>
+        book.venues.names[book.venue[i]] === venue && book.symbols.names[book.symbol[i]] === symbol
+    )
+    expect(okx.length).toBeGreaterThan(10)
+    expect(okx).toContain(whale)
+    const prices = table.liquidationPrice.slice(0, book.length)
+    // Cross accounts whose wallet covers the move have no liquidation price (NaN); isolated
+    // positions all have one.
+    const isolated = okx.filter((i) => book.marginMode[i] === ISOLATED)
+    expect(isolated.every((i) => Number.isFinite(prices[i]))).toBe(true)
+
+    const snapshot = takeSnapshot(workspace, 1)
+    const stored = snapshot.tiers.find((tiers) => tiers.venue === venue && tiers.symbol === symbol)
+    expect(stored?.measure).toBe('size')
+    // Notional tables say nothing, so workspaces without a size table store as they did.
+    const binance = snapshot.tiers.find((tiers) => tiers.venue === 'binance')
+    expect(binance).toBeDefined()
+    expect(binance).not.toHaveProperty('measure')
+
+    // As a workspace file reopens (its solved table is never handed to main) and as a table from
+    // another engine version does: solved again, with the stored tier tables over the app's;
+    // also in an app without that table of its own, where only the stored one can margin them.
+    const withoutOkxEth = new Map(registry)
+    withoutOkxEth.delete(tierKey(venue, symbol))
+    for (const appRegistry of [registry, withoutOkxEth]) {
+      for (const solved of [null, { ...snapshot.solved!, engineVersion: 'older' }]) {
+        const copy = structuredClone({ ...snapshot, solved })
+        const reopened = await restoreWorkspace(copy, [], appRegistry)
+        expect(reopened.live.table.liquidationPrice.subarray(0, book.length)).toEqual(prices)
+        expect(takeSnapshot(reopened, 1).tiers).toEqual(snapshot.tiers)
+      }
+    }
+
+    // Without its measure the table would be read as notional, which its amounts (none: size
+    // tables have no cum) cannot be: opening refuses it rather than margin OKX positions wrongly.
+    const asNotional = structuredClone({ ...snapshot, solved: null })
+    delete asNotional.tiers.find((tiers) => tiers.venue === venue && tiers.symbol === symbol)!
+      .measure
+    await expect(restoreWorkspace(asNotional, [], registry)).rejects.toThrow(
+      /okx\/ETH-USDT-SWAP, line 2: maintenance_amount 0 breaks the recursion/
+    )
   })
 })

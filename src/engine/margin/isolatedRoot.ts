@@ -1,4 +1,5 @@
-import { tierIndexAt, type TierTable } from './tierTable'
+import { positionTier } from './positionTier'
+import type { TierTable } from './tierTable'
 import type { VenueFamily } from './venueFamily'
 
 /**
@@ -24,7 +25,11 @@ function maintenanceLine(p: IsolatedPosition, tier: number): [number, number] {
 }
 
 const tierOf = (p: IsolatedPosition, v: number): number =>
-  tierIndexAt(p.table, p.family === 'entry' ? p.entryNotional : p.notionalWeight * v)
+  positionTier(
+    p.table,
+    p.family === 'entry' ? p.entryNotional : p.notionalWeight * v,
+    p.notionalWeight
+  )
 
 export function isolatedExcess(p: IsolatedPosition, v: number): number {
   const [slope, constant] = maintenanceLine(p, tierOf(p, v))
@@ -36,24 +41,32 @@ export function isolatedMaintenance(p: IsolatedPosition, v: number): number {
   return slope * v + constant
 }
 
+/** Where one tier's excess line reaches 0, NaN when it does not at some v > 0. */
+function tierLineRoot(p: IsolatedPosition, tier: number): number {
+  const [slope, constant] = maintenanceLine(p, tier)
+  const v = -(p.balance + p.equityConstant - constant) / (p.equitySlope - slope)
+  return v > 0 && Number.isFinite(v) ? v : NaN
+}
+
 /**
  * The v where the excess reaches 0, NaN if none with v > 0. The excess is monotone in v for one
  * position (maintenance rates are below 1), so the root is unique: solve the line of a tier,
  * move to the tier the solution lands in, and stop when it stays; when a flat-tier venue's jump
- * makes two neighbouring tiers each point at the other, the root is their boundary.
+ * makes two neighbouring tiers each point at the other, the root is their boundary. A size table's
+ * tier does not move with v, so the line of the tier the size is in gives the root at once.
  */
 export function isolatedRoot(p: IsolatedPosition, start: number, withMaintenance = true): number {
   if (!withMaintenance) {
     const v = -(p.balance + p.equityConstant) / p.equitySlope
     return v > 0 && Number.isFinite(v) ? v : NaN
   }
-  const floors = p.table.floors
   let tier = tierOf(p, start)
+  if (p.table.measure === 'size') return tierLineRoot(p, tier)
+  const floors = p.table.floors
   let previous = -1
   for (let step = 0; step <= 2 * floors.length + 2; step++) {
-    const [slope, constant] = maintenanceLine(p, tier)
-    const v = -(p.balance + p.equityConstant - constant) / (p.equitySlope - slope)
-    if (!(v > 0) || !Number.isFinite(v)) return NaN
+    const v = tierLineRoot(p, tier)
+    if (Number.isNaN(v)) return NaN
     const landed = tierOf(p, v)
     if (landed === tier) return v
     if (landed === previous) return floors[Math.max(tier, previous)] / p.notionalWeight
@@ -66,9 +79,8 @@ export function isolatedRoot(p: IsolatedPosition, start: number, withMaintenance
 /** The slow, sure way: the one tier whose line's root lies inside that tier. */
 function consistentTierRoot(p: IsolatedPosition): number {
   for (let tier = 0; tier < p.table.floors.length; tier++) {
-    const [slope, constant] = maintenanceLine(p, tier)
-    const v = -(p.balance + p.equityConstant - constant) / (p.equitySlope - slope)
-    if (v > 0 && Number.isFinite(v) && tierOf(p, v) === tier) return v
+    const v = tierLineRoot(p, tier)
+    if (!Number.isNaN(v) && tierOf(p, v) === tier) return v
   }
   return NaN
 }

@@ -61,6 +61,7 @@ const ZERO_TERMS: MarginTerms = {
   table: {
     venue: '',
     symbol: '',
+    measure: 'notional',
     floors: Float64Array.of(0),
     rates: Float64Array.of(0),
     amounts: Float64Array.of(0),

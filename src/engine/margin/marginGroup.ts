@@ -1,5 +1,5 @@
 import type { MarginTerms } from './marginTerms'
-import { tierIndexAt } from './tierTable'
+import { positionTier } from './positionTier'
 
 /**
  * Positions liquidated together, against one balance: a single isolated position (balance = its
@@ -26,11 +26,11 @@ export function excessLine(group: MarginGroup, v: number, withMaintenance = true
     if (!withMaintenance) continue
     const { table } = term
     if (term.family === 'entry') {
-      const tier = tierIndexAt(table, term.entryNotional)
+      const tier = positionTier(table, term.entryNotional, term.notionalWeight)
       constant -= term.entryNotional * table.rates[tier] - table.amounts[tier]
       continue
     }
-    const tier = tierIndexAt(table, term.notionalWeight * v)
+    const tier = positionTier(table, term.notionalWeight * v, term.notionalWeight)
     slope -= term.notionalWeight * table.rates[tier]
     if (term.family === 'notional') constant += table.amounts[tier]
   }
@@ -48,11 +48,16 @@ export function maintenanceAt(group: MarginGroup, v: number): number {
   return (without.slope - withMaintenance.slope) * v + (without.constant - withMaintenance.constant)
 }
 
-/** Values of v where some member changes tier, ascending. */
+/**
+ * Values of v where some member changes tier, ascending. Entry-valued members and size tables
+ * have none: their tier does not move with the price, so each keeps one line and its maintenance
+ * simply adds to the account's.
+ */
 function tierBoundaries(group: MarginGroup): number[] {
   const boundaries: number[] = []
   for (const term of group.terms) {
-    if (term.family === 'entry' || term.notionalWeight <= 0) continue
+    if (term.family === 'entry' || term.table.measure === 'size' || term.notionalWeight <= 0)
+      continue
     const floors = term.table.floors
     for (let j = 1; j < floors.length; j++) boundaries.push(floors[j] / term.notionalWeight)
   }

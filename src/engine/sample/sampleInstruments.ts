@@ -23,7 +23,10 @@ export interface SampleInstrument {
   maxLeverage: number
   /** The first tier's rate (Hyperliquid: half the initial margin at max leverage). */
   maintenanceRate: number
-  /** USD notional from which the bound rises; Infinity where the rate is flat over sample sizes. */
+  /**
+   * USD notional from which the bound rises; Infinity where the rate is flat over sample sizes.
+   * For a table counted in size (OKX), the notional of its size floors at the sample's mark price.
+   */
   maintenanceRiseNotional: number
   /** Rows give `mmr` themselves because the venue has no tier table. */
   explicitMmr: boolean
@@ -105,7 +108,7 @@ export const SAMPLE_INSTRUMENTS: readonly SampleInstrument[] = [
     sizeStep: 0.01,
     maxLeverage: 100,
     maintenanceRate: 0.005,
-    maintenanceRiseNotional: 130_000
+    maintenanceRiseNotional: 125_000
   },
   {
     ...inverse,
@@ -140,8 +143,8 @@ export const SAMPLE_INSTRUMENTS: readonly SampleInstrument[] = [
     tickSize: 0.01,
     sizeStep: 0.01,
     maxLeverage: 100,
-    maintenanceRate: 0.005,
-    maintenanceRiseNotional: 240_000
+    maintenanceRate: 0.004,
+    maintenanceRiseNotional: 175_000
   },
   {
     ...linear,

@@ -3,11 +3,27 @@ import { basename, join } from 'node:path'
 import { CsvError, parse } from 'csv-parse/sync'
 import { headerKey } from '../../engine/import/mapping/headerKey'
 import { parseDecimal, parseFraction, parseLeverage } from '../../engine/import/numberNotation'
-import { tierRecordsOf, type TierRow } from '../../engine/import/tiers/tierRows'
+import {
+  tierMeasureOf,
+  tierRecordsOf,
+  type TierBounds,
+  type TierRow
+} from '../../engine/import/tiers/tierRows'
 import { buildTierTable, TierTableError, type TierTable } from '../../engine/margin/tierTable'
 import { createTierRegistry, type TierRegistry } from '../../engine/margin/tierRegistry'
 
-type TierColumn = 'symbol' | 'floor' | 'cap' | 'rate' | 'amount' | 'maxLeverage'
+type TierColumn =
+  | 'symbol'
+  | 'floor'
+  | 'cap'
+  | 'sizeFloor'
+  | 'sizeCap'
+  | 'contractsFloor'
+  | 'contractsCap'
+  | 'contractValue'
+  | 'rate'
+  | 'amount'
+  | 'maxLeverage'
 
 /** Column names of our own files and of the venues' tier endpoints, by header key. */
 const TIER_COLUMNS: Readonly<Record<string, TierColumn>> = Object.fromEntries(
@@ -16,6 +32,12 @@ const TIER_COLUMNS: Readonly<Record<string, TierColumn>> = Object.fromEntries(
       ['symbol', ['symbol', 'instId', 'instFamily', 'coin', 'market']],
       ['floor', ['notional_floor', 'notionalFloor', 'floor', 'min_notional']],
       ['cap', ['notional_cap', 'notionalCap', 'cap', 'max_notional', 'riskLimitValue']],
+      ['sizeFloor', ['size_floor', 'min_size']],
+      ['sizeCap', ['size_cap', 'max_size']],
+      // OKX's position tiers count contracts: minSz/maxSz, with the instrument's ctVal.
+      ['contractsFloor', ['contracts_floor', 'minSz']],
+      ['contractsCap', ['contracts_cap', 'maxSz']],
+      ['contractValue', ['contract_value', 'ctVal']],
       [
         'rate',
         [
@@ -70,30 +92,58 @@ function cellNumber(
   return value
 }
 
-function tierRow(row: ParsedRow, where: string): TierRow {
+/** The columns each kind of tier bound is read from. */
+const BOUND_COLUMNS: Readonly<Record<TierBounds, readonly [TierColumn, TierColumn]>> = {
+  notional: ['floor', 'cap'],
+  size: ['sizeFloor', 'sizeCap'],
+  contracts: ['contractsFloor', 'contractsCap']
+}
+
+/** How a table writes its bounds, from its columns: one way per table, so none is ignored. */
+function boundsOf(rows: readonly ParsedRow[], where: string): TierBounds {
+  const first = rows[0]
+  if (!first) return 'notional'
+  const given = (Object.keys(BOUND_COLUMNS) as TierBounds[]).filter((bounds) =>
+    BOUND_COLUMNS[bounds].some((column) => first.record[column] !== undefined)
+  )
+  if (given.length === 0) {
+    throw new TierTableError(
+      `${where}: needs tier bounds: notional_floor or notional_cap, size_floor or size_cap, or contracts_floor or contracts_cap (OKX's minSz/maxSz) with contract_value (ctVal)`
+    )
+  }
+  if (given.length > 1) {
+    throw new TierTableError(
+      `${where}: gives tier bounds in more than one unit (${given.join(' and ')}): a table counts notional, size or contracts`
+    )
+  }
+  return given[0]
+}
+
+function tierRow(row: ParsedRow, bounds: TierBounds, where: string): TierRow {
+  const [floor, cap] = BOUND_COLUMNS[bounds]
   return {
     line: row.info.lines,
-    floor: cellNumber(row, 'floor', parseDecimal, where),
-    cap: cellNumber(row, 'cap', parseDecimal, where),
+    floor: cellNumber(row, floor, parseDecimal, where),
+    cap: cellNumber(row, cap, parseDecimal, where),
     rate: cellNumber(row, 'rate', parseFraction, where),
     amount: cellNumber(row, 'amount', parseDecimal, where),
-    maxLeverage: cellNumber(row, 'maxLeverage', parseLeverage, where)
+    maxLeverage: cellNumber(row, 'maxLeverage', parseLeverage, where),
+    contractValue: cellNumber(row, 'contractValue', parseDecimal, where)
   }
 }
 
 function tableOf(rows: readonly ParsedRow[], venue: string, symbol: string): TierTable {
   const where = `tier table ${venue}/${symbol}`
-  const first = rows[0]
-  if (first && first.record.floor === undefined && first.record.cap === undefined) {
-    throw new TierTableError(`${where}: needs a notional_floor or notional_cap column`)
-  }
+  const bounds = boundsOf(rows, where)
   return buildTierTable(
     venue,
     symbol,
     tierRecordsOf(
-      rows.map((row) => tierRow(row, where)),
-      where
-    )
+      rows.map((row) => tierRow(row, bounds, where)),
+      where,
+      bounds
+    ),
+    tierMeasureOf(bounds)
   )
 }
 
@@ -104,8 +154,8 @@ export function loadTierFile(path: string, venue: string, symbol: string): TierT
 
 /**
  * Reads a venue's tier tables for many symbols from one file with a symbol column (the shape of
- * Binance's leverage brackets or Bybit's risk limits flattened to CSV), one table per symbol,
- * tiers in file order, each validated.
+ * Binance's leverage brackets, Bybit's risk limits or OKX's position tiers flattened to CSV), one
+ * table per symbol, tiers in file order, each validated.
  */
 export function loadVenueTierFile(path: string, venue: string): TierTable[] {
   const rows = readRows(path)

@@ -231,7 +231,8 @@ function registryWith(base: TierRegistry, snapshot: WorkspaceSnapshot): TierRegi
         maintenanceMarginRate: stored.rates[i],
         maintenanceAmount: stored.amounts[i],
         maxLeverage: Number.isNaN(stored.maxLeverage[i]) ? null : stored.maxLeverage[i]
-      }))
+      })),
+      stored.measure ?? 'notional'
     )
     tables.set(tierKey(table.venue, table.symbol), table)
   }

@@ -94,7 +94,11 @@ export function solvedTable(table: LiquidationTable, length: number): SolvedTabl
   }
 }
 
-/** The tier tables the book's positions are margined with, so a reopened book is margined alike. */
+/**
+ * The tier tables the book's positions are margined with, so a reopened book is margined alike.
+ * A size table (OKX's) says so; a notional table leaves `measure` out, so a workspace margined by
+ * notional only is stored, and exported, as before size tables existed.
+ */
 function tiersInUse(live: LiveBook): WorkspaceSnapshot['tiers'] {
   const { book, registry } = live
   const pairs = new Set<number>()
@@ -106,9 +110,10 @@ function tiersInUse(live: LiveBook): WorkspaceSnapshot['tiers'] {
     const table = findTierTable(registry, venue, symbol)
     if (table) tables.add(table)
   }
-  return [...tables].map(({ venue, symbol, floors, rates, amounts, maxLeverage }) => ({
+  return [...tables].map(({ venue, symbol, measure, floors, rates, amounts, maxLeverage }) => ({
     venue,
     symbol,
+    ...(measure === 'size' ? { measure } : {}),
     floors: new Float64Array(floors),
     rates: new Float64Array(rates),
     amounts: new Float64Array(amounts),

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { tierRecordsOf, type TierRow } from '../../../src/engine/import/tiers/tierRows'
+import {
+  tierMeasureOf,
+  tierRecordsOf,
+  type TierRow
+} from '../../../src/engine/import/tiers/tierRows'
 import { buildTierTable, TierTableError } from '../../../src/engine/margin/tierTable'
 
 const tier = (line: number, values: Partial<TierRow>): TierRow => ({
@@ -9,6 +13,7 @@ const tier = (line: number, values: Partial<TierRow>): TierRow => ({
   rate: null,
   amount: null,
   maxLeverage: null,
+  contractValue: null,
   ...values
 })
 
@@ -48,5 +53,76 @@ describe('tierRecordsOf', () => {
         'x'
       )
     ).toThrow(/line 3: max leverage must not rise/)
+  })
+
+  it("turns OKX's contract tiers into sizes, whole-contract floors meeting the previous cap", () => {
+    const okx = (line: number, floor: number, cap: number, rate: number) =>
+      tier(line, { floor, cap, rate, contractValue: 0.1 })
+    const records = tierRecordsOf(
+      [okx(2, 0, 3000, 0.004), okx(3, 3001, 6000, 0.005), okx(4, 6001, 12000, 0.01)],
+      'okx/ETH-USDT-SWAP',
+      'contracts'
+    )
+    expect(records.map((record) => record.notionalFloor)).toEqual([0, 300, 600])
+    // 3 contracts of 0.1 are 0.3, not the 0.30000000000000004 a binary multiply gives, so a
+    // position of 0.3 sits on the cap it is in.
+    const small = tierRecordsOf([okx(2, 0, 3, 0.004), okx(3, 4, 7, 0.005)], 'x', 'contracts')
+    expect(small[1].notionalFloor).toBe(0.3)
+    expect(tierMeasureOf('contracts')).toBe('size')
+    const table = buildTierTable('okx', 'ETH-USDT-SWAP', records, tierMeasureOf('contracts'))
+    expect(Array.from(table.amounts)).toEqual([0, 0, 0])
+  })
+
+  it('refuses contract tiers without one contract value, and a contract value elsewhere', () => {
+    expect(() =>
+      tierRecordsOf([tier(2, { floor: 0, cap: 500, rate: 0.004 })], 'okx/X', 'contracts')
+    ).toThrow(/okx\/X, line 2: tiers counted in contracts need contract_value/)
+    expect(() =>
+      tierRecordsOf(
+        [
+          tier(2, { floor: 0, cap: 500, rate: 0.004, contractValue: 0.01 }),
+          tier(3, { floor: 501, cap: 900, rate: 0.005, contractValue: 0.1 })
+        ],
+        'okx/X',
+        'contracts'
+      )
+    ).toThrow(
+      new TierTableError(
+        'okx/X, line 3: contract_value changes between tiers (0.1 after 0.01): one table, one contract'
+      )
+    )
+    expect(() =>
+      tierRecordsOf(
+        [tier(2, { floor: 0, cap: 500, rate: 0.004, contractValue: 0 })],
+        'okx/X',
+        'contracts'
+      )
+    ).toThrow(/line 2: contract_value must be a number > 0, got 0/)
+    expect(() =>
+      tierRecordsOf([tier(2, { floor: 0, rate: 0.004, contractValue: 0.01 })], 'x', 'notional')
+    ).toThrow(/x, line 2: contract_value only applies to tiers counted in contracts/)
+  })
+
+  it('lets only contract tables skip one whole contract between tiers', () => {
+    const rows = [
+      tier(2, { floor: 0, cap: 300, rate: 0.004 }),
+      tier(3, { floor: 301, cap: 600, rate: 0.005 })
+    ]
+    expect(() => tierRecordsOf(rows, 'x', 'size')).toThrow(
+      /line 2: the tier ends at 300 but the next one starts at 301 \(line 3\): tiers must meet/
+    )
+    expect(() =>
+      tierRecordsOf(
+        [tier(2, { cap: 300, rate: 0.004 }), tier(3, { cap: 300, rate: 0.005 })],
+        'x',
+        'size'
+      )
+    ).toThrow(/line 3: size caps must ascend \(300 after 300\)/)
+    const sizes = tierRecordsOf(
+      [tier(2, { cap: 300, rate: 0.004 }), tier(3, { cap: 600, rate: 0.005 })],
+      'x',
+      'size'
+    )
+    expect(sizes.map((record) => record.notionalFloor)).toEqual([0, 300])
   })
 })

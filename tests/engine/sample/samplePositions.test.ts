@@ -55,10 +55,13 @@ function marginNotional(row: PositionRow): number {
   return row.contract === 'linear' ? row.size * row.markPrice! : row.size / row.markPrice!
 }
 
-/** The rate the venue's tier table gives this row; rows with an explicit mmr use it. */
+/**
+ * The rate the venue's tier table gives this row, by notional or, for size tables (OKX), by the
+ * row's size; rows with an explicit mmr use it.
+ */
 function tierRate(row: PositionRow): number {
   if (row.mmr !== null) return row.mmr
-  return tierRateAt(tiers.get(pairOf(row))!, marginNotional(row))
+  return tierRateAt(tiers.get(pairOf(row))!, marginNotional(row), row.size)
 }
 
 function unrealisedPnl(row: PositionRow): number {
@@ -169,7 +172,13 @@ describe('samplePositions instruments', () => {
     const below: string[] = []
     for (const spec of SAMPLE_INSTRUMENTS.filter((candidate) => !candidate.explicitMmr)) {
       const table = tiers.get(pairOf(spec))!
-      const usdPerTableUnit = spec.contract === 'inverse' ? sampleMarketOf('BTC').price : 1
+      // Size floors are in the base coin (linear) and count at the sample's mark, where the
+      // generator bounds the rate; notional floors are in the margin currency.
+      const price = sampleMarketOf(underlyingOf(spec.symbol)).price
+      const inUsd =
+        table.measure === 'size' ? spec.contract === 'linear' : spec.contract === 'inverse'
+      const usdPerTableUnit = inUsd ? price : 1
+      expect(table.floors.every(Number.isFinite), pairOf(spec)).toBe(true)
       table.floors.forEach((floor, i) => {
         const floorUsd = floor * usdPerTableUnit
         if (floorUsd <= 25e6 && maintenanceRateBound(spec, floorUsd) < table.rates[i]) {

@@ -70,7 +70,7 @@ describe('venue tier files', () => {
     )
     const venueFile = write(
       'okx.csv',
-      'instId,minSz,notional_floor,mmr,maxLever\nBTC-USDT-SWAP,0,0,0.01,50\n'
+      'instId,minSz,maxSz,ctVal,mmr,maxLever\nBTC-USDT-SWAP,0,500,0.01,0.01,50\n'
     )
     const registry = loadTierSources(dirname(dirname(folderTable)), `okx=${venueFile}`)
     expect(findTierTable(registry, 'okx', 'BTC-USDT-SWAP')?.rates[0]).toBe(0.01)
@@ -78,5 +78,49 @@ describe('venue tier files', () => {
       findTierTable(loadTierSources(dirname(dirname(folderTable))), 'okx', 'BTC-USDT-SWAP')
         ?.rates[0]
     ).toBe(0.004)
+  })
+
+  it("reads OKX's position tiers as they come, in contracts, turned into sizes by ctVal", () => {
+    const path = write(
+      'position-tiers.csv',
+      [
+        'instId,tier,minSz,maxSz,mmr,imr,maxLever,ctVal',
+        'ETH-USDT-SWAP,1,0,3000,0.004,0.008,125,0.1',
+        'ETH-USDT-SWAP,2,3001,6000,0.005,0.01,100,0.1',
+        'BTC-USDT-SWAP,1,0,500,0.004,0.008,125,0.01'
+      ].join('\n')
+    )
+    const [eth, btc] = loadVenueTierFile(path, 'okx')
+    expect(eth.measure).toBe('size')
+    expect(Array.from(eth.floors)).toEqual([0, 300])
+    expect(Array.from(eth.rates)).toEqual([0.004, 0.005])
+    expect(Array.from(eth.maxLeverage)).toEqual([125, 100])
+    expect(btc.symbol).toBe('BTC-USDT-SWAP')
+    expect(Array.from(btc.floors)).toEqual([0])
+  })
+
+  it('refuses OKX tiers without ctVal, and a table counting in two units', () => {
+    const noValue = write('no-ctval.csv', 'instId,minSz,maxSz,mmr\nETH-USDT-SWAP,0,3000,0.004\n')
+    expect(() => loadVenueTierFile(noValue, 'okx')).toThrow(
+      /tier table okx\/ETH-USDT-SWAP, line 2: tiers counted in contracts need contract_value \(OKX's ctVal/
+    )
+    const twoUnits = write(
+      'two-units.csv',
+      'symbol,notional_floor,size_floor,maintenance_margin_rate\nX,0,0,0.01\n'
+    )
+    expect(() => loadVenueTierFile(twoUnits, 'okx')).toThrow(
+      new TierTableError(
+        'tier table okx/X: gives tier bounds in more than one unit (notional and size): a table counts notional, size or contracts'
+      )
+    )
+    const noBounds = write('no-bounds.csv', 'symbol,mmr\nX,0.01\n')
+    expect(() => loadVenueTierFile(noBounds, 'okx')).toThrow(/tier table okx\/X: needs tier bounds/)
+    const amount = write(
+      'size-amount.csv',
+      'symbol,size_floor,maintenance_margin_rate,maintenance_amount\nX,0,0.004,\nX,300,0.005,0.3\n'
+    )
+    expect(() => loadVenueTierFile(amount, 'okx')).toThrow(
+      /tier table okx\/X, line 3: maintenance_amount 0.3 is not allowed in a size tier table/
+    )
   })
 })

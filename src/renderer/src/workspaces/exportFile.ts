@@ -20,11 +20,14 @@ import { decodeNumbers, encodeNumbers } from './taggedNumbers'
 const MAGIC = 'CASCADE-COCKPIT-WORKSPACE\n'
 /**
  * 1: the first format. 2: the workspace may hold an estimate (the snapshot's `estimate`), a field
- * readers of format 1 refuse as unknown, so they are told to update instead. A workspace without
- * one is still written as format 1, byte for byte as before, for those readers to open.
+ * readers of format 1 refuse as unknown, so they are told to update instead. 3: a tier table may
+ * count position size (`measure: 'size'`, OKX's tables), a field readers of formats 1 and 2 refuse
+ * as unknown; read as notional, its floors would margin every position wrongly. A workspace
+ * without either is still written as format 1, byte for byte as before, for those readers to open.
  */
-export const EXPORT_FORMAT_VERSION = 2
-const formatVersionOf = (snapshot: WorkspaceSnapshot): number => (snapshot.estimate ? 2 : 1)
+export const EXPORT_FORMAT_VERSION = 3
+const formatVersionOf = (snapshot: WorkspaceSnapshot): number =>
+  snapshot.tiers.some((table) => table.measure !== undefined) ? 3 : snapshot.estimate ? 2 : 1
 export const FILE_EXTENSION = '.cascadews'
 
 export class WorkspaceFileError extends Error {
