@@ -27,18 +27,21 @@ export interface MarketAnalysis {
 function notionalByUnderlying(loaded: LoadedBook): Map<string, number> {
   const { book, prices } = loaded
   const underlyings = book.symbols.names.map(underlyingOf)
-  const totals = new Map<string, number>()
+  const marks = underlyings.map((underlying) => prices.get(underlying) ?? 0)
+  // Summed by symbol code first: a map entry per position would box a million numbers.
+  const bySymbol = new Float64Array(underlyings.length)
   for (let i = 0; i < book.length; i++) {
-    const underlying = underlyings[book.symbol[i]]
-    const mark = prices.get(underlying) ?? 0
-    const notional = book.contract[i] === INVERSE ? book.size[i] : book.size[i] * mark
-    totals.set(underlying, (totals.get(underlying) ?? 0) + notional)
+    const symbol = book.symbol[i]
+    bySymbol[symbol] += book.contract[i] === INVERSE ? book.size[i] : book.size[i] * marks[symbol]
   }
+  const totals = new Map<string, number>()
+  underlyings.forEach((underlying, symbol) =>
+    totals.set(underlying, (totals.get(underlying) ?? 0) + bySymbol[symbol])
+  )
   return totals
 }
 
 export function analyseMarket(loaded: LoadedBook, args: ParsedArgs): MarketAnalysis {
-  const table = computeLiquidationTable(loaded.book, loaded.registry, loaded.prices)
   const asked = stringOption(args, 'market')
   const totals = notionalByUnderlying(loaded)
   const underlying = asked
@@ -52,6 +55,8 @@ export function analyseMarket(loaded: LoadedBook, args: ParsedArgs): MarketAnaly
       `--market ${asked}: no market ${underlying} in the book (markets: ${known}); or give --price ${underlying}=<price>`
     )
   }
+  // The cascade moves one market: the other markets' positions need no liquidation price.
+  const table = computeLiquidationTable(loaded.book, loaded.registry, loaded.prices, underlying)
   const built = new Map<number, LiquidationLadder>()
   const ladder = (direction: -1 | 1): LiquidationLadder => {
     let found = built.get(direction)

@@ -155,14 +155,29 @@ function marketPrices(
   if (isSample) for (const market of SAMPLE_MARKETS) prices.set(market.underlying, market.price)
   const marks = new Map<string, Map<number, number>>()
   const underlyings = book.symbols.names.map(underlyingOf)
+  const count = (symbol: number, mark: number, times: number): void => {
+    const underlying = underlyings[symbol]
+    const counts = marks.get(underlying) ?? new Map<number, number>()
+    counts.set(mark, (counts.get(mark) ?? 0) + times)
+    marks.set(underlying, counts)
+  }
+  // Counted in runs of one mark per symbol: a map update per position would box a million marks.
+  const runMark = new Float64Array(underlyings.length)
+  const runLength = new Float64Array(underlyings.length)
   for (let i = 0; i < book.length; i++) {
     const mark = book.markPrice[i]
     if (!(mark > 0)) continue
-    const underlying = underlyings[book.symbol[i]]
-    const counts = marks.get(underlying) ?? new Map<number, number>()
-    counts.set(mark, (counts.get(mark) ?? 0) + 1)
-    marks.set(underlying, counts)
+    const symbol = book.symbol[i]
+    if (mark === runMark[symbol]) runLength[symbol]++
+    else {
+      if (runLength[symbol] > 0) count(symbol, runMark[symbol], runLength[symbol])
+      runMark[symbol] = mark
+      runLength[symbol] = 1
+    }
   }
+  runLength.forEach((times, symbol) => {
+    if (times > 0) count(symbol, runMark[symbol], times)
+  })
   for (const [underlying, counts] of marks) {
     if (prices.has(underlying)) continue
     const [mostCommon] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]

@@ -79,10 +79,17 @@ const adverseDirection = (side: number): -1 | 1 => (side > 0 ? -1 : 1)
 const variableDirection = (contract: number, priceDirection: -1 | 1): -1 | 1 =>
   contract === INVERSE ? (-priceDirection as -1 | 1) : priceDirection
 
+/**
+ * Solves every position's liquidation and bankruptcy prices. With `onlyUnderlying`, only the
+ * positions on that market are solved (a cross account's other positions still count, at their
+ * marks) and the rest stay NaN with no issue: a shock of one market needs no more, and a 1M book
+ * holds several markets.
+ */
 export function computeLiquidationTable(
   book: Book,
   registry: TierRegistry,
-  prices: MarketPrices
+  prices: MarketPrices,
+  onlyUnderlying?: string
 ): LiquidationTable {
   const n = book.length
   const table: LiquidationTable = {
@@ -101,8 +108,12 @@ export function computeLiquidationTable(
   const marketPrices = underlyings.map((underlying) => prices.get(underlying))
   const terms: (MarginTerms | null)[] = new Array(n).fill(null)
   const scratch: IsolatedPosition = { ...ZERO_TERMS, balance: 0 }
+  const skipped = underlyings.map(
+    (underlying) => onlyUnderlying !== undefined && underlying !== onlyUnderlying
+  )
   for (let i = 0; i < n; i++) {
     table.markPrice[i] = marketPrices[book.symbol[i]] ?? book.markPrice[i]
+    if (skipped[book.symbol[i]] && book.marginMode[i] === ISOLATED) continue
     let tiers
     try {
       tiers = source(i)
@@ -127,7 +138,7 @@ export function computeLiquidationTable(
     scratch.balance = margin
     solveIsolated(book, i, scratch, table)
   }
-  solveCrossAccounts(book, terms, underlyings, table)
+  solveCrossAccounts(book, terms, underlyings, table, onlyUnderlying)
   return table
 }
 
@@ -178,7 +189,8 @@ function solveCrossAccounts(
   book: Book,
   terms: readonly (MarginTerms | null)[],
   underlyings: readonly string[],
-  table: LiquidationTable
+  table: LiquidationTable,
+  onlyUnderlying: string | undefined
 ): void {
   const crossByAccount = new Map<number, number[]>()
   for (let i = 0; i < book.length; i++) {
@@ -187,15 +199,23 @@ function solveCrossAccounts(
     if (members) members.push(i)
     else crossByAccount.set(book.account[i], [i])
   }
+  const solved = (i: number): boolean =>
+    onlyUnderlying === undefined || underlyings[book.symbol[i]] === onlyUnderlying
   for (const [account, cross] of crossByAccount) {
+    if (!cross.some(solved)) continue
     const name = book.accounts.names[account]
     const fail = (reason: string): void => {
       for (const i of cross) table.issues.push({ index: i, reason: `account ${name}: ${reason}` })
     }
-    if (cross.some((i) => !terms[i]))
-      return fail('a position has no maintenance margin, so the account cannot be solved')
-    if (cross.some((i) => !(table.markPrice[i] > 0)))
-      return fail('a position has no mark price, so the account cannot be solved')
+    // A failed account is reported and skipped; the accounts after it are still solved.
+    if (cross.some((i) => !terms[i])) {
+      fail('a position has no maintenance margin, so the account cannot be solved')
+      continue
+    }
+    if (cross.some((i) => !(table.markPrice[i] > 0))) {
+      fail('a position has no mark price, so the account cannot be solved')
+      continue
+    }
     const contract = book.contract[cross[0]]
     const markets = new Map<string, number[]>()
     for (const i of cross) {
@@ -205,9 +225,11 @@ function solveCrossAccounts(
       else markets.set(market, [i])
     }
     if (contract === INVERSE && markets.size > 1) {
-      return fail('an inverse (coin-margined) cross account must hold one coin; split it by coin')
+      fail('an inverse (coin-margined) cross account must hold one coin; split it by coin')
+      continue
     }
     for (const [underlying, onMarket] of markets) {
+      if (!solved(onMarket[0])) continue
       const others = cross.filter((i) => !onMarket.includes(i))
       solveCrossGroup(book, account, underlying, onMarket, others, terms as MarginTerms[], table)
     }

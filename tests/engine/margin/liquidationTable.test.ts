@@ -183,6 +183,73 @@ describe('cross accounts are solved jointly', () => {
     )
     expect(t.issues.map((i) => i.reason).join()).toMatch(/must hold one coin/)
   })
+
+  it('still solves the accounts after one it cannot solve', () => {
+    const rows = [
+      position({
+        id: 'lost',
+        account: 'A',
+        symbol: 'SOLUSDT',
+        marginMode: 'cross',
+        margin: null,
+        walletBalance: 100
+      }),
+      position({
+        id: 'fine',
+        account: 'B',
+        marginMode: 'cross',
+        margin: null,
+        walletBalance: 20000
+      })
+    ]
+    const t = liquidation(rows)
+    expect(new Set(t.issues.map((issue) => issue.index))).toEqual(new Set([0]))
+    expect(t.liquidationPrice[1]).toBeCloseTo((20000 - 60000) / (0.004 - 1), 6)
+  })
+})
+
+describe('solving one market', () => {
+  const marks = new Map([
+    ['BTC', 60000],
+    ['ETH', 2400]
+  ])
+  const rows = [
+    position({ id: 'btc', marginMode: 'cross', margin: null, walletBalance: 20000 }),
+    position({
+      id: 'eth',
+      symbol: 'ETHUSDT',
+      marginMode: 'cross',
+      margin: null,
+      walletBalance: 20000,
+      size: 10,
+      entryPrice: 2500
+    }),
+    position({ id: 'btc-iso', account: 'B' }),
+    position({
+      id: 'eth-iso',
+      account: 'C',
+      symbol: 'ETHUSDT',
+      size: 10,
+      entryPrice: 2500,
+      margin: 2500
+    })
+  ]
+
+  it("gives that market's positions the prices the whole table gives them, and leaves the rest", () => {
+    const whole = computeLiquidationTable(buildBook(rows), registry, marks)
+    const btc = computeLiquidationTable(buildBook(rows), registry, marks, 'BTC')
+    for (const i of [0, 2]) {
+      expect(btc.liquidationPrice[i]).toBe(whole.liquidationPrice[i])
+      expect(btc.bankruptcyPrice[i]).toBe(whole.bankruptcyPrice[i])
+      expect(btc.marginRatio[i]).toBe(whole.marginRatio[i])
+    }
+    for (const i of [1, 3]) {
+      expect(whole.liquidationPrice[i]).toBeGreaterThan(0)
+      expect(btc.liquidationPrice[i]).toBeNaN()
+    }
+    expect(btc.crossGroups.map((group) => group.underlying)).toEqual(['BTC'])
+    expect(btc.issues).toEqual([])
+  })
 })
 
 /** Straight from the definition, by bisection: equity(P) - maintenance(P) changes sign at the LP. */
