@@ -9,7 +9,9 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           // Worker threads load their own entry file: the Monte Carlo pool looks for it beside index.js.
-          monteCarloWorker: resolve('src/main/simulation/monteCarloWorker.ts')
+          monteCarloWorker: resolve('src/main/simulation/monteCarloWorker.ts'),
+          // The import worker, looked for beside the module that starts it.
+          positionBatchWorker: resolve('src/main/import/positionBatchWorker.ts')
         }
       }
     }

@@ -1,4 +1,4 @@
-// Bundles the `cascade` CLI and its Monte Carlo worker into out/cli, so the command starts as plain
+// Bundles the `cascade` CLI and its worker threads (Monte Carlo, import) into out/cli, so the command starts as plain
 // JavaScript: TypeScript compiled on every start cost a fifth of a second before any work.
 // Packages stay outside the bundle and load from node_modules as usual.
 import { build } from 'esbuild'
@@ -6,7 +6,8 @@ import { build } from 'esbuild'
 await build({
   entryPoints: {
     main: 'src/cli/main.ts',
-    monteCarloWorker: 'src/main/simulation/monteCarloWorker.ts'
+    monteCarloWorker: 'src/main/simulation/monteCarloWorker.ts',
+    positionBatchWorker: 'src/main/import/positionBatchWorker.ts'
   },
   outdir: 'out/cli',
   bundle: true,

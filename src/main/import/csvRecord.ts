@@ -12,6 +12,8 @@ export interface PlainFields {
   fields(): readonly string[]
 }
 
+import type { PositionRow } from '../../engine/book/positionRow'
+
 /** One non-blank record as a CSV reader hands it to the import loop. */
 export interface CsvRecord {
   /** The physical line the record starts on. */
@@ -24,6 +26,8 @@ export interface CsvRecord {
   fields(): readonly string[]
   /** Set when the plain reader split the record, so a sink may read its cells from the bytes. */
   readonly plain: PlainFields | null
+  /** Set when the reader already read the record as a position (the import worker does). */
+  readonly row?: PositionRow | null
 }
 
 export type CsvRecordReader = (record: CsvRecord) => void

@@ -1,4 +1,5 @@
 import { ImportFileError } from '../../engine/import/importFileError'
+import type { PositionRow } from '../../engine/book/positionRow'
 import type { RowError } from '../../engine/import/rowError'
 import { fileError } from './fileError'
 import { ImportCancelledError } from './importCancelledError'
@@ -24,6 +25,8 @@ export interface RecordSink {
   take(fields: readonly string[], line: number): RowError | null
   /** `take` for a record the plain reader split, read from its bytes; `take` is used when absent. */
   takePlain?(record: PlainFields, line: number): RowError | null
+  /** Keeps a record a reader already read as a position; only such sinks can use those readers. */
+  takeRow?(row: PositionRow, line: number): RowError | null
 }
 
 /**
@@ -71,7 +74,7 @@ function refuseTooMany(path: string): never {
 }
 
 /** A way of reading a file's records; each hands the import loop the same records. */
-type RecordStream = (
+export type RecordStream = (
   path: string,
   options: CsvStreamOptions,
   onRecord: CsvRecordReader
@@ -111,17 +114,20 @@ function ofFields(
 export async function importCsvFile(
   path: string,
   options: ImportOptions,
-  open: SinkOpener
+  open: SinkOpener,
+  first?: RecordStream
 ): Promise<ImportSummary> {
   if (options.signal?.aborted) throw new ImportCancelledError()
   const facts = await sniffCsvFile(path)
   refuseOversized(path, facts)
-  // Fastest first: the plain reader for files without quotes, PapaParse for files whose records
-  // are each one line, csv-parse for the rest.
-  try {
-    return await importWith(plainCsvRecords, path, facts, options, open)
-  } catch (error) {
-    if (!(error instanceof NotPlainCsv)) throw error
+  // Fastest first: the caller's own reader if it has one, the plain reader for files without
+  // quotes, PapaParse for files whose records are each one line, csv-parse for the rest.
+  for (const stream of first ? [first, plainCsvRecords] : [plainCsvRecords]) {
+    try {
+      return await importWith(stream, path, facts, options, open)
+    } catch (error) {
+      if (!(error instanceof NotPlainCsv)) throw error
+    }
   }
   try {
     return await importWith(ofFields(fastCsvRecords), path, facts, options, open)
@@ -160,9 +166,14 @@ async function importWith(
       return
     }
     if (++summary.read > MAX_IMPORT_ROWS) refuseTooMany(path)
-    const { line, plain } = record
-    const error =
-      plain && sink.takePlain ? sink.takePlain(plain, line) : sink.take(record.fields(), line)
+    const { line, plain, row } = record
+    let error: RowError | null
+    if (row) {
+      // Only a sink of positions can take a record read as one; any other reads the file again.
+      if (!sink.takeRow) throw new NotPlainCsv()
+      error = sink.takeRow(row, line)
+    } else if (plain && sink.takePlain) error = sink.takePlain(plain, line)
+    else error = sink.take(record.fields(), line)
     damage.observe(record, error)
     if (error === null) summary.imported++
     else {

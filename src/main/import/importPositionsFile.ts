@@ -12,6 +12,7 @@ import { POSITION_FIELDS, resolveHeader } from '../../engine/import/positionColu
 import { mapPositionRecord } from '../../engine/import/positionRecord'
 import { importCsvFile, type RecordSink } from './importCsvFile'
 import { createPlainPositionReader } from './plainPositionReader'
+import { workerPositionRecords } from './workerPositionRecords'
 import type { ImportOptions } from './importOptions'
 import type { ImportSummary } from './importSummary'
 import type { MappingOptions } from './mappingOptions'
@@ -20,6 +21,11 @@ import { sourceName } from './sourceName'
 export interface PositionImportOptions extends ImportOptions, MappingOptions {
   /** Whether a tier table covers the market; rows without `mmr` are rejected when it does not. */
   canResolveMaintenance?: MaintenanceResolver
+  /**
+   * Canonical files of at least this many bytes are read on a worker thread while main builds
+   * the book (default 8 MiB); Infinity reads every file on the calling thread.
+   */
+  workerFromBytes?: number
 }
 
 export interface PositionImport {
@@ -45,7 +51,8 @@ function canonicalSink(header: readonly string[], assembler: Assembler): RecordS
     takePlain(record, line) {
       const row = readPlain(record)
       return row ? assembler.add(row, line) : take(record.fields(), line)
-    }
+    },
+    takeRow: (row, line) => assembler.add(row, line)
   }
 }
 
@@ -91,11 +98,16 @@ export async function importPositionsFile(
   options: PositionImportOptions = {}
 ): Promise<PositionImport> {
   let assembler = createBookAssembler(options.canResolveMaintenance)
-  const summary = await importCsvFile(path, options, (header, estimatedRows) => {
-    // Room for a few more rows than the estimate, so a slightly longer file does not regrow.
-    const capacity = Math.ceil(estimatedRows * 1.05) + 16
-    assembler = createBookAssembler(options.canResolveMaintenance, undefined, capacity)
-    return openPositionSink(header, assembler, path, options)
-  })
+  const summary = await importCsvFile(
+    path,
+    options,
+    (header, estimatedRows) => {
+      // Room for a few more rows than the estimate, so a slightly longer file does not regrow.
+      const capacity = Math.ceil(estimatedRows * 1.05) + 16
+      assembler = createBookAssembler(options.canResolveMaintenance, undefined, capacity)
+      return openPositionSink(header, assembler, path, options)
+    },
+    workerPositionRecords(options.workerFromBytes)
+  )
   return { book: assembler.book, summary, lines: assembler.lines }
 }

@@ -8,8 +8,10 @@ import { NotPlainCsv } from '../../../src/main/import/notPlainCsv'
 import { PlainRecord, plainCsvRecords } from '../../../src/main/import/plainCsvRecords'
 import { plainDecimalAt } from '../../../src/main/import/plainDecimal'
 import { createPlainPositionReader } from '../../../src/main/import/plainPositionReader'
+import { ImportCancelledError } from '../../../src/main/import/importCancelledError'
 import { importPositionsFile } from '../../../src/main/import/importFiles'
-import { tempFiles } from './importTestFiles'
+import { fixture, tempFiles } from './importTestFiles'
+import { workerPositionRecords } from '../../../src/main/import/workerPositionRecords'
 
 const files = tempFiles()
 
@@ -195,5 +197,93 @@ describe('reading positions from bytes', () => {
     expect(plain.summary).toEqual({ ...quoted.summary, file: plain.summary.file })
     expect(plain.book).toEqual(quoted.book)
     expect(plain.summary.rejected).toBe(2)
+  })
+})
+
+describe('reading a positions file on a worker thread', () => {
+  const FIXTURES = [
+    'positions-good.csv',
+    'positions-bad-rows.csv',
+    'duplicate-ids.csv',
+    'mixed-contracts.csv',
+    'wallet-inconsistent.csv',
+    'positions-semicolon.csv',
+    'positions-tab.tsv',
+    'positions-multiline.csv'
+  ]
+
+  it('gives the book and summary the main thread gives, file by file', async () => {
+    for (const name of FIXTURES) {
+      const path = fixture(name)
+      const onMain = await importPositionsFile(path, { workerFromBytes: Infinity })
+      const onWorker = await importPositionsFile(path, { workerFromBytes: 0 })
+      expect(onWorker.summary, name).toEqual(onMain.summary)
+      expect(onWorker.book, name).toEqual(onMain.book)
+      expect(onWorker.lines, name).toEqual(onMain.lines)
+    }
+  })
+
+  it('carries a file of many batches, with rows it leaves to readPosition among them', async () => {
+    const rows = [
+      'id,account,venue,symbol,side,size,entry_price,margin_mode,leverage,wallet_balance'
+    ]
+    for (let i = 0; i < 70_000; i++) {
+      const account = `A${Math.floor(i / 3)}`
+      if (i % 9_999 === 0)
+        rows.push(`P${i},${account},okx,BTC-USDT-SWAP,long, 0.5,60000,isolated,10x,`)
+      else if (i % 7 === 0)
+        rows.push(
+          `P${i},${account},Bybit,ETHUSDT,SHORT,2,2500,cross,20,${1000 + Math.floor(i / 3)}`
+        )
+      else
+        rows.push(
+          `P${i},${account},binance,BTCUSDT,long,0.${(i % 90) + 10},6${i % 10}000.5,isolated,${(i % 50) + 1},`
+        )
+    }
+    rows.push(
+      'P5,A9,binance,BTCUSDT,long,1,60000,isolated,10,',
+      'P70001,é,binance,BTCUSDT,long,1,60000,isolated,10,'
+    )
+    const path = files.write('batches.csv', rows.join('\r\n'))
+    const onMain = await importPositionsFile(path, { workerFromBytes: Infinity })
+    const onWorker = await importPositionsFile(path, { workerFromBytes: 0 })
+    expect(onWorker.summary).toEqual(onMain.summary)
+    expect(onWorker.book).toEqual(onMain.book)
+    expect(onMain.summary.rejected).toBeGreaterThan(0)
+    expect(onMain.book.length).toBeGreaterThan(69_000)
+  })
+
+  it('hands over the rows it read as positions, and the text of the rest', async () => {
+    const path = files.write(
+      'worker.csv',
+      'id,symbol,side,size,entry_price,leverage\nP1,BTCUSDT,long,1,60000,10\nP2,BTCUSDT,up,1,60000,10\n'
+    )
+    const records: [number, string | null, readonly string[] | null][] = []
+    await workerPositionRecords(0)(path, { delimiter: ',' }, (record) => {
+      records.push([record.line, record.row?.id ?? null, record.row ? null : record.fields()])
+    })
+    expect(records).toEqual([
+      [1, null, ['id', 'symbol', 'side', 'size', 'entry_price', 'leverage']],
+      [2, 'P1', null],
+      [3, null, ['P2', 'BTCUSDT', 'up', '1', '60000', '10']]
+    ])
+    await expect(
+      workerPositionRecords()(path, { delimiter: ',' }, () => {})
+    ).rejects.toBeInstanceOf(NotPlainCsv)
+  })
+
+  it('stops reading when the import is cancelled', async () => {
+    const rows = ['id,symbol,side,size,entry_price,leverage']
+    for (let i = 0; i < 200_000; i++) rows.push(`P${i},BTCUSDT,long,1,60000,10`)
+    const path = files.write('cancelled.csv', rows.join('\n'))
+    const controller = new AbortController()
+    const imported = importPositionsFile(path, {
+      workerFromBytes: 0,
+      signal: controller.signal,
+      onProgress: ({ rowsRead }) => {
+        if (rowsRead > 0) controller.abort()
+      }
+    })
+    await expect(imported).rejects.toBeInstanceOf(ImportCancelledError)
   })
 })

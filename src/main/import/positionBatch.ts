@@ -1,0 +1,239 @@
+import type { PositionRow, Side } from '../../engine/book/positionRow'
+
+/** The numbers of a read position, in this order, NaN for a null. */
+const NUMBER_FIELDS = [
+  'size',
+  'entryPrice',
+  'margin',
+  'leverage',
+  'mmr',
+  'maintenanceAmount',
+  'walletBalance',
+  'markPrice'
+] as const
+const NUMBERS = NUMBER_FIELDS.length
+
+/**
+ * Records of a canonical positions file as the import worker read them, column-wise so they cross
+ * to the main thread as a few transferred buffers: the positions it read from their bytes, and the
+ * text of the records it left to readPosition. `venues` and `symbols` are the names first used in
+ * this batch; codes count across the batches of one file.
+ */
+export interface PositionBatch {
+  count: number
+  lines: Int32Array
+  /** 1 when the worker read the record as a position, 0 when it holds the record's text. */
+  read: Uint8Array
+  side: Int8Array
+  inverse: Uint8Array
+  cross: Uint8Array
+  venue: Uint16Array
+  symbol: Uint16Array
+  numbers: Float64Array
+  /** Each read record's id then account, as ASCII bytes; `textEnds` has both ends per record. */
+  text: Uint8Array
+  textEnds: Int32Array
+  venues: string[]
+  symbols: string[]
+  /** The fields of the records left to readPosition, in record order. */
+  unread: string[][]
+  bytesRead: number
+}
+
+/** The buffers a batch hands over when it is posted. */
+export const transferablesOf = (batch: PositionBatch): ArrayBuffer[] =>
+  [
+    batch.lines,
+    batch.read,
+    batch.side,
+    batch.inverse,
+    batch.cross,
+    batch.venue,
+    batch.symbol,
+    batch.numbers,
+    batch.text,
+    batch.textEnds
+  ].map((array) => array.buffer as ArrayBuffer)
+
+/** Fills batches record by record, in the worker. */
+export class PositionBatchBuilder {
+  private batch: PositionBatch
+  private textLength = 0
+  private readonly venueCodes = new Map<string, number>()
+  private readonly symbolCodes = new Map<string, number>()
+
+  constructor(private readonly capacity: number) {
+    this.batch = this.empty()
+  }
+
+  get count(): number {
+    return this.batch.count
+  }
+
+  addRead(row: PositionRow, line: number): void {
+    const b = this.batch
+    const k = b.count++
+    b.lines[k] = line
+    b.read[k] = 1
+    b.side[k] = row.side
+    b.inverse[k] = row.contract === 'inverse' ? 1 : 0
+    b.cross[k] = row.marginMode === 'cross' ? 1 : 0
+    b.venue[k] = this.code(row.venue, this.venueCodes, b.venues)
+    b.symbol[k] = this.code(row.symbol, this.symbolCodes, b.symbols)
+    for (let f = 0; f < NUMBERS; f++) b.numbers[k * NUMBERS + f] = row[NUMBER_FIELDS[f]] ?? NaN
+    this.writeText(row.id, k * 2)
+    this.writeText(row.account, k * 2 + 1)
+  }
+
+  addUnread(fields: readonly string[], line: number): void {
+    const b = this.batch
+    const k = b.count++
+    b.lines[k] = line
+    b.read[k] = 0
+    b.textEnds[k * 2] = b.textEnds[k * 2 + 1] = this.textLength
+    b.unread.push([...fields])
+  }
+
+  /** The batch so far, and a fresh one for the records after it. */
+  take(bytesRead: number): PositionBatch {
+    const taken = this.batch
+    taken.bytesRead = bytesRead
+    taken.text = taken.text.slice(0, this.textLength)
+    this.batch = this.empty()
+    this.textLength = 0
+    return taken
+  }
+
+  private code(name: string, codes: Map<string, number>, added: string[]): number {
+    let code = codes.get(name)
+    if (code === undefined) {
+      codes.set(name, (code = codes.size))
+      added.push(name)
+    }
+    return code
+  }
+
+  /** ASCII text, byte per character: the worker reads only ASCII records itself. */
+  private writeText(text: string, end: number): void {
+    const b = this.batch
+    if (this.textLength + text.length > b.text.length) {
+      const grown = new Uint8Array(Math.max(b.text.length * 2, this.textLength + text.length))
+      grown.set(b.text.subarray(0, this.textLength))
+      b.text = grown
+    }
+    for (let i = 0; i < text.length; i++) b.text[this.textLength++] = text.charCodeAt(i)
+    b.textEnds[end] = this.textLength
+  }
+
+  private empty(): PositionBatch {
+    const n = this.capacity
+    return {
+      count: 0,
+      lines: new Int32Array(n),
+      read: new Uint8Array(n),
+      side: new Int8Array(n),
+      inverse: new Uint8Array(n),
+      cross: new Uint8Array(n),
+      venue: new Uint16Array(n),
+      symbol: new Uint16Array(n),
+      numbers: new Float64Array(n * NUMBERS),
+      text: new Uint8Array(n * 24),
+      textEnds: new Int32Array(n * 2),
+      venues: [],
+      symbols: [],
+      unread: [],
+      bytesRead: 0
+    }
+  }
+}
+
+const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value)
+
+/**
+ * Reads posted batches back into positions, on the main thread. The row it fills is reused from
+ * record to record, as the plain reader's is.
+ */
+export class PositionBatchReader {
+  private readonly venues: string[] = []
+  private readonly symbols: string[] = []
+  private readonly row: PositionRow = {
+    id: '',
+    account: '',
+    venue: '',
+    symbol: '',
+    contract: 'linear',
+    side: 1,
+    size: 0,
+    entryPrice: 0,
+    marginMode: 'isolated',
+    margin: null,
+    leverage: null,
+    mmr: null,
+    maintenanceAmount: null,
+    walletBalance: null,
+    markPrice: null
+  }
+  private batch: PositionBatch | null = null
+  private text: Buffer = Buffer.alloc(0)
+  private unreadTaken = 0
+  // Consecutive rows often share an account: its string is made once for the run.
+  private lastAccountStart = 0
+  private lastAccountEnd = 0
+  private lastAccount = ''
+
+  /** Starts on the next batch of the file. */
+  begin(batch: PositionBatch): void {
+    this.batch = batch
+    this.text = Buffer.from(batch.text.buffer, batch.text.byteOffset, batch.text.byteLength)
+    this.venues.push(...batch.venues)
+    this.symbols.push(...batch.symbols)
+    this.unreadTaken = 0
+    this.lastAccountEnd = this.lastAccountStart = 0
+    this.lastAccount = ''
+  }
+
+  /** The fields of record `k`, when the worker left it unread. */
+  unreadFields(k: number): string[] | null {
+    if (this.batch!.read[k] === 1) return null
+    return this.batch!.unread[this.unreadTaken++]
+  }
+
+  /** Record `k` as a position; only for records the worker read. */
+  position(k: number): PositionRow {
+    const b = this.batch!
+    const row = this.row
+    const idStart = k === 0 ? 0 : b.textEnds[k * 2 - 1]
+    const idEnd = b.textEnds[k * 2]
+    const accountEnd = b.textEnds[k * 2 + 1]
+    row.id = this.text.toString('latin1', idStart, idEnd)
+    row.account = this.accountText(idEnd, accountEnd)
+    row.venue = this.venues[b.venue[k]]
+    row.symbol = this.symbols[b.symbol[k]]
+    row.side = b.side[k] as Side
+    row.contract = b.inverse[k] === 1 ? 'inverse' : 'linear'
+    row.marginMode = b.cross[k] === 1 ? 'cross' : 'isolated'
+    const at = k * NUMBERS
+    row.size = b.numbers[at]
+    row.entryPrice = b.numbers[at + 1]
+    row.margin = orNull(b.numbers[at + 2])
+    row.leverage = orNull(b.numbers[at + 3])
+    row.mmr = orNull(b.numbers[at + 4])
+    row.maintenanceAmount = orNull(b.numbers[at + 5])
+    row.walletBalance = orNull(b.numbers[at + 6])
+    row.markPrice = orNull(b.numbers[at + 7])
+    return row
+  }
+
+  private accountText(start: number, end: number): string {
+    const length = end - start
+    if (
+      length !== this.lastAccountEnd - this.lastAccountStart ||
+      this.text.compare(this.text, this.lastAccountStart, this.lastAccountEnd, start, end) !== 0
+    ) {
+      this.lastAccount = this.text.toString('latin1', start, end)
+    }
+    this.lastAccountStart = start
+    this.lastAccountEnd = end
+    return this.lastAccount
+  }
+}

@@ -1,0 +1,103 @@
+import { stat } from 'node:fs/promises'
+import type { PositionRow } from '../../engine/book/positionRow'
+import { siblingScript, startWorker } from '../simulation/startWorker'
+import type { CsvRecord, CsvRecordReader } from './csvRecord'
+import { ImportCancelledError } from './importCancelledError'
+import { NotPlainCsv } from './notPlainCsv'
+import { PositionBatchReader, type PositionBatch } from './positionBatch'
+import type { BatchJob, FromBatchWorker } from './positionBatchMessages'
+import type { CsvStreamOptions } from './streamCsvRecords'
+
+/** Below this a worker's start costs more than it saves: such files are read on main. */
+export const DEFAULT_WORKER_FROM_BYTES = 8 * 1024 * 1024
+/** Records per batch: a few tens of milliseconds of main's work, so its event loop keeps turning. */
+const BATCH_ROWS = 32_768
+
+/** One record of a batch, handed to the import loop. */
+class BatchRecord implements CsvRecord {
+  line = 0
+  bytesRead = 0
+  mayHoldInvalidText = false
+  readonly plain = null
+  row: PositionRow | null = null
+  private text: readonly string[] = []
+
+  fields(): readonly string[] {
+    if (this.row !== null) throw new Error('a record the worker read as a position has no fields')
+    return this.text
+  }
+
+  set(line: number, bytesRead: number, row: PositionRow | null, text: readonly string[]): void {
+    this.line = line
+    this.bytesRead = bytesRead
+    this.row = row
+    this.text = text
+    // Records the worker left unread may be anything, so the damage check reads them.
+    this.mayHoldInvalidText = row === null
+  }
+}
+
+/**
+ * Reads a canonical positions file on a worker thread (positionBatchWorker) and hands its records
+ * to the import loop as positions already read: the records' text never crosses to main. Only a
+ * sink that takes rows can use it (`takesRows`); a file smaller than `fromBytes`, or one the
+ * worker hands back, rejects with NotPlainCsv so the import reads it on main instead.
+ */
+export function workerPositionRecords(
+  fromBytes = DEFAULT_WORKER_FROM_BYTES
+): (path: string, options: CsvStreamOptions, onRecord: CsvRecordReader) => Promise<number> {
+  return async (path, { delimiter, signal }, onRecord) => {
+    if (signal?.aborted) throw new ImportCancelledError()
+    const { size } = await stat(path)
+    if (size < fromBytes) throw new NotPlainCsv()
+    const worker = startWorker(siblingScript(import.meta.url, 'positionBatchWorker'))
+    const record = new BatchRecord()
+    const reader = new PositionBatchReader()
+    const deliver = (batch: PositionBatch): void => {
+      reader.begin(batch)
+      for (let k = 0; k < batch.count; k++) {
+        const unread = reader.unreadFields(k)
+        record.set(
+          batch.lines[k],
+          batch.bytesRead,
+          unread ? null : reader.position(k),
+          unread ?? []
+        )
+        onRecord(record)
+      }
+    }
+    try {
+      return await new Promise<number>((resolve, reject) => {
+        let settled = false
+        const settle = (outcome: () => void): void => {
+          if (settled) return
+          settled = true
+          signal?.removeEventListener('abort', onAbort)
+          outcome()
+        }
+        const fail = (error: unknown): void => settle(() => reject(error))
+        const onAbort = (): void => fail(new ImportCancelledError())
+        signal?.addEventListener('abort', onAbort)
+        worker.on('error', () => fail(new NotPlainCsv()))
+        worker.on('exit', () => fail(new NotPlainCsv()))
+        worker.on('message', (message: FromBatchWorker) => {
+          // Batches already on their way when the import stopped are dropped.
+          if (settled) return
+          try {
+            if (message.kind === 'header') {
+              record.set(message.line, 0, null, message.fields)
+              onRecord(record)
+            } else if (message.kind === 'batch') deliver(message.batch)
+            else if (message.kind === 'done') settle(() => resolve(message.bytesRead))
+            else fail(new NotPlainCsv())
+          } catch (error) {
+            fail(error)
+          }
+        })
+        worker.postMessage({ path, delimiter, batchRows: BATCH_ROWS } satisfies BatchJob)
+      })
+    } finally {
+      await worker.terminate()
+    }
+  }
+}
