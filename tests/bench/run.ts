@@ -31,6 +31,7 @@ import { loadTierRegistry } from '../../src/main/marketData/tierFiles'
 import { resourcesDir } from '../../src/main/resourcesDir'
 import { rawParse } from './rawParse'
 import { naiveCascade, type NaiveBook } from './naiveCascade'
+import { shockAgainstPandas } from './wholeProcess'
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } })
 const rows = Number(values.rows)
@@ -207,6 +208,13 @@ async function main(): Promise<void> {
     line(
       `sweep, ${sweep.points.length} shocks 0% to -30%`,
       `${sweepSeconds.toFixed(3)} s = ${ratio(sweepSeconds, naiveSeconds)} one naive cascade (target < 1 s)`
+    )
+    const whole = shockAgainstPandas(file)
+    line(
+      'whole process: cascade shock -8% on the file',
+      whole
+        ? `${ratio(whole.ours, whole.pandas)} the time of a pandas + numpy script of the model's core (target < 1x)`
+        : 'skipped: no python3 with pandas and numpy (apt-get install python3-pandas)'
     )
     const peak = process.resourceUsage().maxRSS * 1024
     line(
