@@ -15,6 +15,7 @@ import { ByteWords } from './byteWords'
 import type { PlainFields } from './csvRecord'
 import { plainDecimalAt } from './plainDecimal'
 import { isTrimmedByte } from './plainCsvRecords'
+import { latin1Text } from './latin1Text'
 
 /** A cell the plain reading leaves to readPosition (unreadable, out of bounds, not listed). */
 const LEAVE = Symbol('leave')
@@ -50,7 +51,7 @@ function numberAt(
   // A plain decimal holds no blanks; other spellings are read as text, once known trimmed.
   if (Number.isNaN(value)) {
     if (!isTrimmed(record, column)) return LEAVE
-    value = parse(record.bytes.toString('latin1', start, end))
+    value = parse(latin1Text(record.bytes, start, end))
   }
   return value !== null && bound.accepts(value) ? value : LEAVE
 }
@@ -178,7 +179,7 @@ export function createPlainPositionReader(header: PositionHeader): PlainPosition
       row.margin =
         row.contract === 'linear' ? (size * entryPrice) / leverage : size / entryPrice / leverage
     } else row.margin = margin
-    row.id = bytes.toString('latin1', starts[id], ends[id])
+    row.id = latin1Text(bytes, starts[id], ends[id])
     if (isBlank(record, account)) {
       if (cross) return null
       row.account = row.id
@@ -207,7 +208,7 @@ export function createPlainPositionReader(header: PositionHeader): PlainPosition
       if (length > lastAccountBytes.length) lastAccountBytes = new Uint8Array(length * 2)
       for (let i = 0; i < length; i++) lastAccountBytes[i] = bytes[start + i]
       lastAccountLength = length
-      lastAccountText = bytes.toString('latin1', start, end)
+      lastAccountText = latin1Text(bytes, start, end)
     }
     return lastAccountText
   }
@@ -227,7 +228,7 @@ function extraCells(
     for (let i = start; i < end && blank; i++) blank = isTrimmedByte(record.bytes[i])
     if (blank) continue
     extra ??= Object.create(null) as Record<string, string>
-    extra[header.extra[k]] = record.bytes.toString('latin1', start, end)
+    extra[header.extra[k]] = latin1Text(record.bytes, start, end)
   }
   return extra
 }

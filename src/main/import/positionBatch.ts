@@ -1,4 +1,5 @@
 import type { PositionRow, Side } from '../../engine/book/positionRow'
+import { latin1Text } from './latin1Text'
 
 /** The numbers of a read position, in this order, NaN for a null. */
 const NUMBER_FIELDS = [
@@ -205,7 +206,7 @@ export class PositionBatchReader {
     const idStart = k === 0 ? 0 : b.textEnds[k * 2 - 1]
     const idEnd = b.textEnds[k * 2]
     const accountEnd = b.textEnds[k * 2 + 1]
-    row.id = this.text.toString('latin1', idStart, idEnd)
+    row.id = latin1Text(this.text, idStart, idEnd)
     row.account = this.accountText(idEnd, accountEnd)
     row.venue = this.venues[b.venue[k]]
     row.symbol = this.symbols[b.symbol[k]]
@@ -225,13 +226,11 @@ export class PositionBatchReader {
   }
 
   private accountText(start: number, end: number): string {
-    const length = end - start
-    if (
-      length !== this.lastAccountEnd - this.lastAccountStart ||
-      this.text.compare(this.text, this.lastAccountStart, this.lastAccountEnd, start, end) !== 0
-    ) {
-      this.lastAccount = this.text.toString('latin1', start, end)
-    }
+    const text = this.text
+    const last = this.lastAccountStart
+    let same = end - start === this.lastAccountEnd - last
+    for (let i = 0; same && i < end - start; i++) same = text[start + i] === text[last + i]
+    if (!same) this.lastAccount = latin1Text(text, start, end)
     this.lastAccountStart = start
     this.lastAccountEnd = end
     return this.lastAccount
