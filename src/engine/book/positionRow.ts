@@ -30,3 +30,22 @@ export interface PositionRow {
   /** Columns the canonical layout does not know, kept as they came. */
   extra?: Record<string, string>
 }
+
+/** A row to fill field by field: readers that reuse one row for every record start from this. */
+export const blankPositionRow = (): PositionRow => ({
+  id: '',
+  account: '',
+  venue: '',
+  symbol: '',
+  contract: 'linear',
+  side: 1,
+  size: 0,
+  entryPrice: 0,
+  marginMode: 'isolated',
+  margin: null,
+  leverage: null,
+  mmr: null,
+  maintenanceAmount: null,
+  walletBalance: null,
+  markPrice: null
+})

@@ -1,4 +1,4 @@
-import type { PositionRow } from '../../engine/book/positionRow'
+import { blankPositionRow, type PositionRow } from '../../engine/book/positionRow'
 import { choiceOf } from '../../engine/import/choiceCells'
 import { NON_NEGATIVE, POSITIVE, type Bound } from '../../engine/import/numberCells'
 import { parseDecimal, parseFraction, parseLeverage } from '../../engine/import/numberNotation'
@@ -104,23 +104,7 @@ export function createPlainPositionReader(header: PositionHeader): PlainPosition
   const marginModes = new ByteWords((text) => choiceOf(text, MARGIN_MODES) ?? null)
   const venues = new ByteWords((text) => text.toLowerCase())
   const symbols = new ByteWords((text) => text)
-  const row: PositionRow = {
-    id: '',
-    account: '',
-    venue: DEFAULT_VENUE,
-    symbol: '',
-    contract: 'linear',
-    side: 1,
-    size: 0,
-    entryPrice: 0,
-    marginMode: 'isolated',
-    margin: null,
-    leverage: null,
-    mmr: null,
-    maintenanceAmount: null,
-    walletBalance: null,
-    markPrice: null
-  }
+  const row = blankPositionRow()
   // Consecutive rows often share an account: its string is made once for the run.
   let lastAccountBytes = new Uint8Array(64)
   let lastAccountLength = -1

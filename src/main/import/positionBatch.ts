@@ -1,17 +1,9 @@
-import type { PositionRow, Side } from '../../engine/book/positionRow'
+import { NUMERIC_COLUMNS } from '../../engine/book/columns'
+import { blankPositionRow, type PositionRow, type Side } from '../../engine/book/positionRow'
 import { latin1Text } from './latin1Text'
 
-/** The numbers of a read position, in this order, NaN for a null. */
-const NUMBER_FIELDS = [
-  'size',
-  'entryPrice',
-  'margin',
-  'leverage',
-  'mmr',
-  'maintenanceAmount',
-  'walletBalance',
-  'markPrice'
-] as const
+/** The numbers of a read position, in this order, NaN for a null: the book's, then the wallet. */
+const NUMBER_FIELDS = [...NUMERIC_COLUMNS, 'walletBalance'] as const
 const NUMBERS = NUMBER_FIELDS.length
 
 /**
@@ -157,23 +149,7 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : v
 export class PositionBatchReader {
   private readonly venues: string[] = []
   private readonly symbols: string[] = []
-  private readonly row: PositionRow = {
-    id: '',
-    account: '',
-    venue: '',
-    symbol: '',
-    contract: 'linear',
-    side: 1,
-    size: 0,
-    entryPrice: 0,
-    marginMode: 'isolated',
-    margin: null,
-    leverage: null,
-    mmr: null,
-    maintenanceAmount: null,
-    walletBalance: null,
-    markPrice: null
-  }
+  private readonly row = blankPositionRow()
   private batch: PositionBatch | null = null
   private text: Buffer = Buffer.alloc(0)
   private unreadTaken = 0
@@ -220,8 +196,8 @@ export class PositionBatchReader {
     row.leverage = orNull(b.numbers[at + 3])
     row.mmr = orNull(b.numbers[at + 4])
     row.maintenanceAmount = orNull(b.numbers[at + 5])
-    row.walletBalance = orNull(b.numbers[at + 6])
-    row.markPrice = orNull(b.numbers[at + 7])
+    row.markPrice = orNull(b.numbers[at + 6])
+    row.walletBalance = orNull(b.numbers[at + 7])
     return row
   }
 
