@@ -16,7 +16,8 @@ export function createMaintenanceSource(
   registry: TierRegistry
 ): (index: number) => TierTable {
   const overrides = new Map<string, TierTable>()
-  const venueTables = new Map<number, TierTable | undefined>()
+  /** By venue and symbol code; null once looked up and not found. */
+  const venueTables = new Map<number, TierTable | null>()
   return (index) => {
     const venue = book.venues.names[book.venue[index]]
     const symbol = book.symbols.names[book.symbol[index]]
@@ -29,8 +30,9 @@ export function createMaintenanceSource(
       return table
     }
     const pair = book.venue[index] * 65536 + book.symbol[index]
-    if (!venueTables.has(pair)) venueTables.set(pair, findTierTable(registry, venue, symbol))
-    const table = venueTables.get(pair)
+    let table = venueTables.get(pair)
+    if (table === undefined)
+      venueTables.set(pair, (table = findTierTable(registry, venue, symbol) ?? null))
     if (!table) {
       throw new MaintenanceError(
         `position ${book.ids[index]}: no maintenance margin: no tier table for ${venue} ${symbol} and no mmr given`
