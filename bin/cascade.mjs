@@ -8,19 +8,26 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const bundle = join(root, 'out', 'cli', 'main.js')
+const bundles = ['main.js', 'monteCarloWorker.js', 'positionBatchWorker.js'].map((name) =>
+  join(root, 'out', 'cli', name)
+)
+/** The Vue app is no part of the CLI: editing it leaves the bundle current. */
+const notInCli = join(root, 'src', 'renderer')
 
 function newestChange(dir) {
   let newest = 0
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name)
+    if (path === notInCli) continue
     newest = Math.max(newest, entry.isDirectory() ? newestChange(path) : statSync(path).mtimeMs)
   }
   return newest
 }
 
 async function loadCli() {
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestChange(join(root, 'src'))) {
+  const built = bundles.every((bundle) => existsSync(bundle))
+  const oldestBundle = built ? Math.min(...bundles.map((bundle) => statSync(bundle).mtimeMs)) : 0
+  if (built && oldestBundle >= newestChange(join(root, 'src'))) {
     return import(new URL('../out/cli/main.js', import.meta.url).href)
   }
   const { register } = await import('tsx/esm/api')

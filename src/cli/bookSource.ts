@@ -170,6 +170,8 @@ function marketPrices(
     const symbol = book.symbol[i]
     if (mark === runMark[symbol]) runLength[symbol]++
     else {
+      // Markets keep the order they first appear in, as the output lists them.
+      if (!marks.has(underlyings[symbol])) marks.set(underlyings[symbol], new Map())
       if (runLength[symbol] > 0) count(symbol, runMark[symbol], runLength[symbol])
       runMark[symbol] = mark
       runLength[symbol] = 1

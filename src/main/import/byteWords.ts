@@ -1,6 +1,8 @@
 /** Distinct spellings kept; past this, cells are read as text each time. */
 const MAX_WORDS = 4096
-const SLOTS = MAX_WORDS * 2
+const SLOT_BITS = 13
+/** Twice MAX_WORDS, so probes stay short. */
+const SLOTS = 1 << SLOT_BITS
 
 /**
  * What the short cells of a column stand for (a side, a venue, a symbol), remembered by their
@@ -25,12 +27,13 @@ export class ByteWords<T> {
           (bytes[start] << 16) ^
           (bytes[start + (length >> 1)] << 8) ^
           bytes[end - 1]
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) % SLOTS
+    // The top bits of a multiplicative hash, kept a small integer (no unsigned arithmetic).
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - SLOT_BITS)
     for (;;) {
       const code = this.slots[slot] - 1
       if (code < 0) break
       if (sameBytes(this.words[code], bytes, start, end)) return this.values[code]
-      slot = (slot + 1) % SLOTS
+      slot = (slot + 1) & (SLOTS - 1)
     }
     const value = this.read(bytes.toString('latin1', start, end))
     if (this.words.length < MAX_WORDS) {

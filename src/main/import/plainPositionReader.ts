@@ -20,6 +20,25 @@ import { latin1Text } from './latin1Text'
 /** A cell the plain reading leaves to readPosition (unreadable, out of bounds, not listed). */
 const LEAVE = Symbol('leave')
 
+/**
+ * Where a plainly read record's id and account are: the account cell, or the id's when the account
+ * is blank (an isolated row stands for itself). As [idStart, idEnd, accountStart, accountEnd].
+ */
+export function positionNameBytes(
+  record: PlainFields,
+  header: PositionHeader,
+  into: Int32Array
+): Int32Array {
+  const id = header.columns.id!
+  const account = header.columns.account ?? -1
+  into[0] = record.starts[id]
+  into[1] = record.ends[id]
+  const named = account >= 0 && !isBlank(record, account)
+  into[2] = named ? record.starts[account] : into[0]
+  into[3] = named ? record.ends[account] : into[1]
+  return into
+}
+
 /** A cell's bounds; an absent column (-1) reads as a blank cell. */
 const startOf = (record: PlainFields, column: number): number =>
   column < 0 ? 0 : record.starts[column]
@@ -79,8 +98,13 @@ export type PlainPositionReader = (record: PlainFields) => PositionRow | null
  * of every cell, which was most of a 1M-row import's time and garbage.
  *
  * The row it returns is reused for the next record: take what it holds before reading another.
+ * Without `withNames` the row's id and account stay unset, for a caller that copies their bytes
+ * (positionNameBytes says where they are) rather than make strings of them.
  */
-export function createPlainPositionReader(header: PositionHeader): PlainPositionReader {
+export function createPlainPositionReader(
+  header: PositionHeader,
+  withNames = true
+): PlainPositionReader {
   const at = (field: PositionField): number => header.columns[field] ?? -1
   const columns = {
     id: at('id'),
@@ -163,11 +187,13 @@ export function createPlainPositionReader(header: PositionHeader): PlainPosition
       row.margin =
         row.contract === 'linear' ? (size * entryPrice) / leverage : size / entryPrice / leverage
     } else row.margin = margin
-    row.id = latin1Text(bytes, starts[id], ends[id])
-    if (isBlank(record, account)) {
-      if (cross) return null
-      row.account = row.id
-    } else row.account = accountText(bytes, starts[account], ends[account])
+    if (isBlank(record, account) && cross) return null
+    if (withNames) {
+      row.id = latin1Text(bytes, starts[id], ends[id])
+      row.account = isBlank(record, account)
+        ? row.id
+        : accountText(bytes, starts[account], ends[account])
+    }
     row.venue = isBlank(record, venue)
       ? DEFAULT_VENUE
       : venues.valueAt(bytes, starts[venue], ends[venue])

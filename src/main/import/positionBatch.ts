@@ -1,5 +1,6 @@
 import { NUMERIC_COLUMNS } from '../../engine/book/columns'
 import { blankPositionRow, type PositionRow, type Side } from '../../engine/book/positionRow'
+import type { PlainFields } from './csvRecord'
 import { latin1Text } from './latin1Text'
 
 /** The numbers of a read position, in this order, NaN for a null: the book's, then the wallet. */
@@ -20,8 +21,9 @@ export interface PositionBatch {
   side: Int8Array
   inverse: Uint8Array
   cross: Uint8Array
-  venue: Uint16Array
-  symbol: Uint16Array
+  /** Codes into the names so far; 32-bit, so a file past the book's 65,536 names still reads right. */
+  venue: Uint32Array
+  symbol: Uint32Array
   numbers: Float64Array
   /** Each read record's id then account, as ASCII bytes; `textEnds` has both ends per record. */
   text: Uint8Array
@@ -63,7 +65,8 @@ export class PositionBatchBuilder {
     return this.batch.count
   }
 
-  addRead(row: PositionRow, line: number): void {
+  /** A position the plain reader read from `record`; its id and account are copied as bytes. */
+  addRead(row: PositionRow, line: number, record: PlainFields, names: Int32Array): void {
     const b = this.batch
     const k = b.count++
     b.lines[k] = line
@@ -74,8 +77,8 @@ export class PositionBatchBuilder {
     b.venue[k] = this.code(row.venue, this.venueCodes, b.venues)
     b.symbol[k] = this.code(row.symbol, this.symbolCodes, b.symbols)
     for (let f = 0; f < NUMBERS; f++) b.numbers[k * NUMBERS + f] = row[NUMBER_FIELDS[f]] ?? NaN
-    this.writeText(row.id, k * 2)
-    this.writeText(row.account, k * 2 + 1)
+    this.writeBytes(record.bytes, names[0], names[1], k * 2)
+    this.writeBytes(record.bytes, names[2], names[3], k * 2 + 1)
   }
 
   addUnread(fields: readonly string[], line: number): void {
@@ -98,6 +101,7 @@ export class PositionBatchBuilder {
   }
 
   private code(name: string, codes: Map<string, number>, added: string[]): number {
+    // Strings from the reader's word tables: the same spelling is the same string object.
     let code = codes.get(name)
     if (code === undefined) {
       codes.set(name, (code = codes.size))
@@ -106,16 +110,16 @@ export class PositionBatchBuilder {
     return code
   }
 
-  /** ASCII text, byte per character: the worker reads only ASCII records itself. */
-  private writeText(text: string, end: number): void {
+  private writeBytes(bytes: Uint8Array, start: number, end: number, endSlot: number): void {
     const b = this.batch
-    if (this.textLength + text.length > b.text.length) {
-      const grown = new Uint8Array(Math.max(b.text.length * 2, this.textLength + text.length))
+    const length = end - start
+    if (this.textLength + length > b.text.length) {
+      const grown = new Uint8Array(Math.max(b.text.length * 2, this.textLength + length))
       grown.set(b.text.subarray(0, this.textLength))
       b.text = grown
     }
-    for (let i = 0; i < text.length; i++) b.text[this.textLength++] = text.charCodeAt(i)
-    b.textEnds[end] = this.textLength
+    for (let i = start; i < end; i++) b.text[this.textLength++] = bytes[i]
+    b.textEnds[endSlot] = this.textLength
   }
 
   private empty(): PositionBatch {
@@ -127,8 +131,8 @@ export class PositionBatchBuilder {
       side: new Int8Array(n),
       inverse: new Uint8Array(n),
       cross: new Uint8Array(n),
-      venue: new Uint16Array(n),
-      symbol: new Uint16Array(n),
+      venue: new Uint32Array(n),
+      symbol: new Uint32Array(n),
       numbers: new Float64Array(n * NUMBERS),
       text: new Uint8Array(n * 24),
       textEnds: new Int32Array(n * 2),

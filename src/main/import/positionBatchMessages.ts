@@ -1,5 +1,8 @@
 import type { PositionBatch } from './positionBatch'
 
+/** The hand-back reason for a file only a quote-aware parser reads: routine, not a failure. */
+export const NOT_PLAIN = 'not plain'
+
 /** Main thread to the import worker: the file to read. */
 export interface BatchJob {
   path: string

@@ -1,10 +1,14 @@
 import { parentPort } from 'node:worker_threads'
-import { resolveHeader } from '../../engine/import/positionColumns'
+import { resolveHeader, type PositionHeader } from '../../engine/import/positionColumns'
 import { NotPlainCsv } from './notPlainCsv'
 import { plainCsvRecords } from './plainCsvRecords'
 import { PositionBatchBuilder, transferablesOf } from './positionBatch'
-import type { BatchJob, FromBatchWorker } from './positionBatchMessages'
-import { createPlainPositionReader, type PlainPositionReader } from './plainPositionReader'
+import { NOT_PLAIN, type BatchJob, type FromBatchWorker } from './positionBatchMessages'
+import {
+  createPlainPositionReader,
+  positionNameBytes,
+  type PlainPositionReader
+} from './plainPositionReader'
 
 /**
  * Reads a canonical positions file on a worker thread, by the plain reader, and posts its records
@@ -22,16 +26,25 @@ const post = (message: FromBatchWorker, transfer: ArrayBuffer[] = []): void =>
 async function read({ path, delimiter, batchRows }: BatchJob): Promise<void> {
   const builder = new PositionBatchBuilder(batchRows)
   let readPosition: PlainPositionReader | null = null
+  let resolved: PositionHeader | null = null
+  const names = new Int32Array(4)
   const bytesRead = await plainCsvRecords(path, { delimiter }, (record) => {
     if (readPosition === null) {
       const header = resolveHeader(record.fields())
       if (header.extra.length > 0) throw new NotPlainCsv()
-      readPosition = createPlainPositionReader(header)
+      readPosition = createPlainPositionReader(header, false)
+      resolved = header
       post({ kind: 'header', fields: [...record.fields()], line: record.line })
       return
     }
     const row = readPosition(record.plain!)
-    if (row) builder.addRead(row, record.line)
+    if (row)
+      builder.addRead(
+        row,
+        record.line,
+        record.plain!,
+        positionNameBytes(record.plain!, resolved!, names)
+      )
     else builder.addUnread(record.fields(), record.line)
     if (builder.count === batchRows) {
       const batch = builder.take(record.bytesRead)
@@ -47,6 +60,6 @@ port.once('message', (job: BatchJob) => {
   read(job).catch((error: unknown) => {
     // Whatever stops the worker, main reads the file itself and meets the same trouble there,
     // where its error is reported the one way every import reports errors.
-    post({ kind: 'handBack', reason: error instanceof NotPlainCsv ? 'not plain' : String(error) })
+    post({ kind: 'handBack', reason: error instanceof NotPlainCsv ? NOT_PLAIN : String(error) })
   })
 })

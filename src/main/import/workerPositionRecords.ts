@@ -5,7 +5,7 @@ import type { CsvRecord, CsvRecordReader } from './csvRecord'
 import { ImportCancelledError } from './importCancelledError'
 import { NotPlainCsv } from './notPlainCsv'
 import { PositionBatchReader, type PositionBatch } from './positionBatch'
-import type { BatchJob, FromBatchWorker } from './positionBatchMessages'
+import { NOT_PLAIN, type BatchJob, type FromBatchWorker } from './positionBatchMessages'
 import type { CsvStreamOptions } from './streamCsvRecords'
 
 /** Below this a worker's start costs more than it saves: such files are read on main. */
@@ -78,8 +78,15 @@ export function workerPositionRecords(
         const fail = (error: unknown): void => settle(() => reject(error))
         const onAbort = (): void => fail(new ImportCancelledError())
         signal?.addEventListener('abort', onAbort)
-        worker.on('error', () => fail(new NotPlainCsv()))
-        worker.on('exit', () => fail(new NotPlainCsv()))
+        // An abort while the file's size was read came before the listener.
+        if (signal?.aborted) onAbort()
+        /** The worker could not do its job: main reads the file, and says why it had to. */
+        const handBack = (reason: string): void => {
+          if (!settled) console.warn(`import of ${path}: read on the main thread (${reason})`)
+          fail(new NotPlainCsv())
+        }
+        worker.on('error', (error) => handBack(`the import worker failed: ${error.message}`))
+        worker.on('exit', (code) => handBack(`the import worker stopped with code ${code}`))
         worker.on('message', (message: FromBatchWorker) => {
           // Batches already on their way when the import stopped are dropped.
           if (settled) return
@@ -89,7 +96,8 @@ export function workerPositionRecords(
               onRecord(record)
             } else if (message.kind === 'batch') deliver(message.batch)
             else if (message.kind === 'done') settle(() => resolve(message.bytesRead))
-            else fail(new NotPlainCsv())
+            else if (message.reason === NOT_PLAIN) fail(new NotPlainCsv())
+            else handBack(message.reason)
           } catch (error) {
             fail(error)
           }

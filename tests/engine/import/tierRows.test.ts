@@ -103,6 +103,23 @@ describe('tierRecordsOf', () => {
     ).toThrow(/x, line 2: contract_value only applies to tiers counted in contracts/)
   })
 
+  it("refuses contract tiers bounded by OKX's minSz alone, which would put a bound one contract low", () => {
+    const floorsOnly = [
+      tier(2, { floor: 0, rate: 0.004, contractValue: 0.1 }),
+      tier(3, { floor: 3001, rate: 0.005, contractValue: 0.1 })
+    ]
+    expect(() => tierRecordsOf(floorsOnly, 'okx/ETH', 'contracts')).toThrow(
+      /okx\/ETH, line 2: tiers counted in contracts need contracts_cap \(OKX's maxSz\)/
+    )
+    const capped = [
+      tier(2, { floor: 0, cap: 3000, rate: 0.004, contractValue: 0.1 }),
+      tier(3, { floor: 3001, rate: 0.005, contractValue: 0.1 })
+    ]
+    expect(tierRecordsOf(capped, 'okx/ETH', 'contracts').map((r) => r.notionalFloor)).toEqual([
+      0, 300
+    ])
+  })
+
   it('lets only contract tables skip one whole contract between tiers', () => {
     const rows = [
       tier(2, { floor: 0, cap: 300, rate: 0.004 }),

@@ -272,6 +272,17 @@ describe('reading a positions file on a worker thread', () => {
     ).rejects.toBeInstanceOf(NotPlainCsv)
   })
 
+  it('refuses the symbols past the 65,536 a book holds, as the main thread does', async () => {
+    const rows = ['id,symbol,side,size,entry_price,leverage']
+    for (let i = 0; i < 65_600; i++) rows.push(`P${i},S${i},long,1,100,10`)
+    const path = files.write('symbols.csv', rows.join('\n'))
+    const onMain = await importPositionsFile(path, { workerFromBytes: Infinity })
+    const onWorker = await importPositionsFile(path, { workerFromBytes: 0 })
+    expect(onMain.summary.rejected).toBe(64)
+    expect(onWorker.summary).toEqual(onMain.summary)
+    expect(onWorker.book.symbols.names).toEqual(onMain.book.symbols.names)
+  })
+
   it('stops reading when the import is cancelled', async () => {
     const rows = ['id,symbol,side,size,entry_price,leverage']
     for (let i = 0; i < 200_000; i++) rows.push(`P${i},BTCUSDT,long,1,60000,10`)

@@ -110,6 +110,13 @@ export function tierRecordsOf(
     // The previous cap first: a contract table's next floor may be one whole contract above it,
     // and a size tier runs from the previous cap (exclusive) to its own (inclusive).
     const floor = i === 0 ? (row.floor ?? 0) : (rows[i - 1].cap ?? row.floor)
+    // OKX's minSz is the first whole contract of a tier (501 after 500): read as a floor, a
+    // position of 500.5 contracts would land a tier low. Only the caps place the bounds right.
+    if (bounds === 'contracts' && i > 0 && rows[i - 1].cap === null) {
+      throw new TierTableError(
+        `${where}, line ${rows[i - 1].line}: tiers counted in contracts need contracts_cap (OKX's maxSz) on every tier but the last`
+      )
+    }
     if (floor === null) {
       throw new TierTableError(
         `${where}, line ${row.line}: needs ${bounds}_floor, or ${bounds}_cap on every tier`
