@@ -1,7 +1,8 @@
 import { BookError, appendPosition, createBook } from '../book/book'
 import type { Book } from '../book/columns'
-import { StringIndex } from '../book/stringIndex'
 import type { ContractKind, PositionRow } from '../book/positionRow'
+import type { StringIndex } from '../book/stringIndex'
+import { IdRegister } from './idRegister'
 import { quoteValue } from './quoteValue'
 import type { RowError } from './rowError'
 
@@ -38,8 +39,7 @@ export function createBookAssembler(
   expectedRows?: number
 ): BookAssembler {
   const book = createBook(expectedRows)
-  // Not sized up front: a table that grows stays small, and cache-resident, for most inserts.
-  const ids = new StringIndex()
+  const ids = new IdRegister(book.ids)
   /** The line each id was first seen on, by id code: every appended id is new, so by index too. */
   const idLines: number[] = []
   /** The source each id came from, by id code, when there are several. */
@@ -93,21 +93,21 @@ export function createBookAssembler(
     add(row, line, source = 0) {
       // The id is taken first, in the one probe that also finds a repeat, and given back if the
       // book refuses the row for another reason.
-      const idCode = ids.tryAdd(row.id)
+      const idCode = ids.take(row.id)
       if (idCode < 0) {
         const reason = `duplicate id ${quoteValue(row.id)}, first seen on ${where(-1 - idCode)}`
         return { line, column: 'id', reason }
       }
       const refused = refusal(row, line)
       if (refused) {
-        ids.removeLast()
+        ids.giveBack()
         return refused
       }
       let index: number
       try {
         index = appendPosition(book, row)
       } catch (error) {
-        ids.removeLast()
+        ids.giveBack()
         if (!(error instanceof BookError)) throw error
         // Only an account seen before can disagree with itself, so it has a code and a wallet line.
         const walletLine = walletLines[book.accounts.get(row.account)!]
