@@ -177,7 +177,8 @@ function finishLadder(
   venueNames: readonly string[]
 ): LiquidationLadder {
   const n = draft.price.length
-  const keys = Float64Array.from(draft.price, (p) => direction * p)
+  const keys = new Float64Array(n)
+  for (let k = 0; k < n; k++) keys[k] = direction * draft.price[k]
   const order = sortIndicesByKey(keys)
   const ladder = allocateLadder(underlying, direction, n, venueNames)
   for (let k = 0; k < n; k++) {
