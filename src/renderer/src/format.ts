@@ -1,8 +1,22 @@
 /** Numbers as a trading desk reads them: compact money, prices to the tick that matters. */
 
 const MINUS = '\u2212'
-const group = (value: number, digits: number): string =>
-  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+/**
+ * One formatter per number of decimals, made once: `toLocaleString` with options builds a new
+ * formatter at every call, which shows when the book grid formats a screen of cells.
+ */
+const groupFormats = new Map<number, Intl.NumberFormat>()
+function group(value: number, digits: number): string {
+  let format = groupFormats.get(digits)
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits
+    })
+    groupFormats.set(digits, format)
+  }
+  return format.format(value)
+}
 const signed = (text: string): string => (text.startsWith('-') ? MINUS + text.slice(1) : text)
 
 /** $1.23B, $94.8M, $12.4k, $512; "—" when there is no value. */

@@ -16,8 +16,9 @@ export interface ColumnSpec {
   tooltip?: string
 }
 
-const plain = (value: number | null): string =>
-  value === null ? '—' : value.toLocaleString('en-US', { maximumFractionDigits: 8 })
+/** Made once: `toLocaleString` with options would build a formatter for every cell. */
+const plainFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 8 })
+const plain = (value: number | null): string => (value === null ? '—' : plainFormat.format(value))
 const percentOf = (digits: number) => (value: number | null) => percent(value, digits)
 const ratio = (value: number | null): string => (value === null ? '∞' : multiple(value, 2))
 
