@@ -249,11 +249,16 @@ function solveCrossGroup(
   const wallet = book.walletBalance[account]
   let heldExcess = 0
   let heldEquity = 0
-  for (const j of others) {
-    const single: MarginGroup = { terms: [terms[j]], balance: 0 }
+  // One group, its one term swapped position by position: the accounts' other positions are many.
+  const one: MarginTerms[] = [ZERO_TERMS]
+  const single: MarginGroup = { terms: one, balance: 0 }
+  for (let k = 0; k < others.length; k++) {
+    const j = others[k]
+    one[0] = terms[j]
     const v = priceVariable(contract, table.markPrice[j])
-    heldExcess += excessAt(single, v)
-    heldEquity += excessAt(single, v) + maintenanceAt(single, v)
+    const excess = excessAt(single, v)
+    heldExcess += excess
+    heldEquity += excess + maintenanceAt(single, v)
   }
   const group: MarginGroup = { terms: onMarket.map((i) => terms[i]), balance: wallet + heldExcess }
   const bankruptcyGroup: MarginGroup = { terms: group.terms, balance: wallet + heldEquity }

@@ -20,7 +20,10 @@ interface Line {
 export function excessLine(group: MarginGroup, v: number, withMaintenance = true): Line {
   let slope = 0
   let constant = group.balance
-  for (const term of group.terms) {
+  const terms = group.terms
+  // Indexed loops here and below: this runs millions of times, and an iterator is an allocation.
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t]
     slope += term.equitySlope
     constant += term.equityConstant
     if (!withMaintenance) continue
@@ -55,13 +58,32 @@ export function maintenanceAt(group: MarginGroup, v: number): number {
  */
 function tierBoundaries(group: MarginGroup): number[] {
   const boundaries: number[] = []
-  for (const term of group.terms) {
+  const terms = group.terms
+  for (let t = 0; t < terms.length; t++) {
+    const term = terms[t]
     if (term.family === 'entry' || term.table.measure === 'size' || term.notionalWeight <= 0)
       continue
     const floors = term.table.floors
     for (let j = 1; j < floors.length; j++) boundaries.push(floors[j] / term.notionalWeight)
   }
-  return boundaries.sort((a, b) => a - b)
+  return sortAscending(boundaries)
+}
+
+/**
+ * Sorts a few dozen numbers in place by insertion: a group's boundaries are one or two tables'
+ * worth, and Array.prototype.sort allocated a work array on each of a million calls.
+ */
+function sortAscending(values: number[]): number[] {
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i]
+    let j = i - 1
+    while (j >= 0 && values[j] > value) {
+      values[j + 1] = values[j]
+      j--
+    }
+    values[j + 1] = value
+  }
+  return values
 }
 
 /**
@@ -87,9 +109,9 @@ export function firstRootFrom(
           break
         }
     } else {
-      for (const boundary of boundaries)
-        if (boundary > v) {
-          next = boundary
+      for (let j = 0; j < boundaries.length; j++)
+        if (boundaries[j] > v) {
+          next = boundaries[j]
           break
         }
     }
