@@ -23,7 +23,8 @@ export interface PositionImportOptions extends ImportOptions, MappingOptions {
   canResolveMaintenance?: MaintenanceResolver
   /**
    * Canonical files of at least this many bytes are read on a worker thread while main builds
-   * the book (default 8 MiB); Infinity reads every file on the calling thread.
+   * the book (default 8 MiB when compiled, never when run from TypeScript source); Infinity
+   * reads every file on the calling thread.
    */
   workerFromBytes?: number
 }

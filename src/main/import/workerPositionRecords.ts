@@ -9,7 +9,16 @@ import { NOT_PLAIN, type BatchJob, type FromBatchWorker } from './positionBatchM
 import type { CsvStreamOptions } from './streamCsvRecords'
 
 /** Below this a worker's start costs more than it saves: such files are read on main. */
-export const DEFAULT_WORKER_FROM_BYTES = 8 * 1024 * 1024
+const WORKER_FROM_BYTES = 8 * 1024 * 1024
+/** The worker's script, compiled (.js) in the app and the bundled CLI, TypeScript from source. */
+const WORKER_SCRIPT = siblingScript(import.meta.url, 'positionBatchWorker')
+/**
+ * From source (tests, `tsx`), a worker compiles its own TypeScript as it starts, which costs more
+ * than it saves: such runs read on main unless told otherwise.
+ */
+export const DEFAULT_WORKER_FROM_BYTES = WORKER_SCRIPT.pathname.endsWith('.ts')
+  ? Infinity
+  : WORKER_FROM_BYTES
 /** Records per batch: a few tens of milliseconds of main's work, so its event loop keeps turning. */
 const BATCH_ROWS = 32_768
 
@@ -50,7 +59,7 @@ export function workerPositionRecords(
     if (signal?.aborted) throw new ImportCancelledError()
     const { size } = await stat(path)
     if (size < fromBytes) throw new NotPlainCsv()
-    const worker = startWorker(siblingScript(import.meta.url, 'positionBatchWorker'))
+    const worker = startWorker(WORKER_SCRIPT)
     const record = new BatchRecord()
     const reader = new PositionBatchReader()
     const deliver = (batch: PositionBatch): void => {
