@@ -1,6 +1,4 @@
-import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { WorkspaceDb } from '../../src/renderer/src/workspaces/db'
+import { describe, expect, it } from 'vitest'
 import {
   decodeWorkspaceFile,
   encodeWorkspaceFile
@@ -12,15 +10,10 @@ import {
   saveWorkspace
 } from '../../src/renderer/src/workspaces/repository'
 import { workspaceSnapshotSchema, type WorkspaceSnapshot } from '../../src/shared/workspaceSnapshot'
+import { formatVersionOf, freshWorkspaceDb } from './workspaceDbFixture'
 import { sampleBook, sampleEstimate, sampleSnapshot } from './workspaceSamples'
 
-let db: WorkspaceDb
-let count = 0
-beforeEach(async () => {
-  db = new WorkspaceDb(`workspace-tiers-${++count}`)
-  await db.open()
-})
-afterEach(() => db.delete())
+const database = freshWorkspaceDb('workspace-tiers')
 
 /** OKX's ETH-USDT-SWAP tiers as main stores them: floors in ETH (contracts of 0.1 ETH), no amounts. */
 const okxEth = (): WorkspaceSnapshot['tiers'][number] => ({
@@ -44,9 +37,6 @@ function sizeTiered(): WorkspaceSnapshot {
   return { ...snapshot, tiers: [...snapshot.tiers, okxEth()] }
 }
 
-const formatVersionOf = (bytes: Uint8Array): number =>
-  Number(/"formatVersion":(\d+)/.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 400)))![1])
-
 /** toEqual does not tell an absent key from an undefined one: the measures, as stored. */
 const measures = (snapshot: WorkspaceSnapshot) =>
   snapshot.tiers.map((table) => [
@@ -58,8 +48,8 @@ const measures = (snapshot: WorkspaceSnapshot) =>
 describe('a workspace margined with a size tier table', () => {
   it('keeps the table counting size in storage: saves, parts-only saves and duplicates', async () => {
     const snapshot = sizeTiered()
-    const stored = await createWorkspace(db, { snapshot, parts: {} }, 'OKX ETH')
-    const loaded = await loadRevision(db, stored.head)
+    const stored = await createWorkspace(database(), { snapshot, parts: {} }, 'OKX ETH')
+    const loaded = await loadRevision(database(), stored.head)
     expect(loaded.snapshot).toEqual(snapshot)
     expect(measures(loaded.snapshot)).toEqual([
       ['binance', 'BTCUSDT', 'absent'],
@@ -69,20 +59,28 @@ describe('a workspace margined with a size tier table', () => {
     // What main validates on entry accepts it as stored.
     expect(workspaceSnapshotSchema.safeParse(loaded.snapshot).success).toBe(true)
 
-    const partsOnly = await saveWorkspace(db, stored.id, {
+    const partsOnly = await saveWorkspace(database(), stored.id, {
       snapshot: null,
       parts: { view: { version: 1, value: { view: 'book' } } },
       bookVersion: 1,
       foldedSeq: null
     })
-    expect(measures((await loadRevision(db, partsOnly.id)).snapshot)).toEqual(measures(snapshot))
-    const copy = await duplicateWorkspace(db, stored.id, 'OKX ETH copy')
-    expect(measures((await loadRevision(db, copy.head)).snapshot)).toEqual(measures(snapshot))
+    expect(measures((await loadRevision(database(), partsOnly.id)).snapshot)).toEqual(
+      measures(snapshot)
+    )
+    const copy = await duplicateWorkspace(database(), stored.id, 'OKX ETH copy')
+    expect(measures((await loadRevision(database(), copy.head)).snapshot)).toEqual(
+      measures(snapshot)
+    )
   })
 
   it('exports it as format 3, which older readers refuse as newer, and imports it exactly', async () => {
-    const stored = await createWorkspace(db, { snapshot: sizeTiered(), parts: {} }, 'OKX ETH')
-    const loaded = await loadRevision(db, stored.head)
+    const stored = await createWorkspace(
+      database(),
+      { snapshot: sizeTiered(), parts: {} },
+      'OKX ETH'
+    )
+    const loaded = await loadRevision(database(), stored.head)
     const exported = await encodeWorkspaceFile({ name: 'OKX ETH', ...loaded })
     expect(formatVersionOf(exported.bytes)).toBe(3)
     const imported = await decodeWorkspaceFile(exported.bytes)
@@ -91,8 +89,14 @@ describe('a workspace margined with a size tier table', () => {
     expect((await encodeWorkspaceFile(imported)).contentHash).toBe(exported.contentHash)
 
     // Stored from the file and loaded back, as an import does.
-    const again = await createWorkspace(db, { ...imported, solvedFromFile: true }, 'OKX ETH')
-    expect(measures((await loadRevision(db, again.head)).snapshot)).toEqual(measures(sizeTiered()))
+    const again = await createWorkspace(
+      database(),
+      { ...imported, solvedFromFile: true },
+      'OKX ETH'
+    )
+    expect(measures((await loadRevision(database(), again.head)).snapshot)).toEqual(
+      measures(sizeTiered())
+    )
 
     // With an estimate too, still format 3: a format 2 reader cannot read the size table.
     const both = await encodeWorkspaceFile({

@@ -97,22 +97,24 @@ describe('isolated liquidation prices, venue by venue', () => {
   })
 })
 
+/** One cross account long BTC and ETH, 20,000 USDT in its wallet. */
+const btcAndEthCross = (): PositionRow[] => [
+  position({ id: 'btc', marginMode: 'cross', margin: null, walletBalance: 20000 }),
+  position({
+    id: 'eth',
+    symbol: 'ETHUSDT',
+    marginMode: 'cross',
+    margin: null,
+    walletBalance: 20000,
+    size: 10,
+    entryPrice: 2500
+  })
+]
+
 describe('cross accounts are solved jointly', () => {
   it("matches DESIGN's formula with the account's other positions at their marks (TMM, UPNL)", () => {
-    const rows = [
-      position({ id: 'btc', marginMode: 'cross', margin: null, walletBalance: 20000 }),
-      position({
-        id: 'eth',
-        symbol: 'ETHUSDT',
-        marginMode: 'cross',
-        margin: null,
-        walletBalance: 20000,
-        size: 10,
-        entryPrice: 2500
-      })
-    ]
     const t = liquidation(
-      rows,
+      btcAndEthCross(),
       new Map([
         ['BTC', 60000],
         ['ETH', 2400]
@@ -214,16 +216,7 @@ describe('solving one market', () => {
     ['ETH', 2400]
   ])
   const rows = [
-    position({ id: 'btc', marginMode: 'cross', margin: null, walletBalance: 20000 }),
-    position({
-      id: 'eth',
-      symbol: 'ETHUSDT',
-      marginMode: 'cross',
-      margin: null,
-      walletBalance: 20000,
-      size: 10,
-      entryPrice: 2500
-    }),
+    ...btcAndEthCross(),
     position({ id: 'btc-iso', account: 'B' }),
     position({
       id: 'eth-iso',
