@@ -1,6 +1,6 @@
-// Bundles the `cascade` CLI and its worker threads (Monte Carlo, import) into out/cli, so the command starts as plain
-// JavaScript: TypeScript compiled on every start cost a fifth of a second before any work.
-// Packages stay outside the bundle and load from node_modules as usual.
+// Bundles the `cascade` CLI and its worker threads (Monte Carlo, import) into out/cli, so the
+// command starts as plain JavaScript: TypeScript compiled on every start cost a fifth of a second
+// before any work. Packages are bundled too: resolving zod's many modules one by one cost 50 ms.
 import { build } from 'esbuild'
 
 await build({
@@ -14,6 +14,5 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
   logLevel: 'warning'
 })
