@@ -41,7 +41,15 @@ function notionalByUnderlying(loaded: LoadedBook): Map<string, number> {
   return totals
 }
 
-export function analyseMarket(loaded: LoadedBook, args: ParsedArgs): MarketAnalysis {
+/**
+ * The market to shock, its liquidation table and ladders. With one `direction` (a shock of known
+ * sign), only the isolated positions that direction liquidates are solved.
+ */
+export function analyseMarket(
+  loaded: LoadedBook,
+  args: ParsedArgs,
+  direction?: -1 | 1
+): MarketAnalysis {
   const asked = stringOption(args, 'market')
   const totals = notionalByUnderlying(loaded)
   const underlying = asked
@@ -56,21 +64,28 @@ export function analyseMarket(loaded: LoadedBook, args: ParsedArgs): MarketAnaly
     )
   }
   // The cascade moves one market: the other markets' positions need no liquidation price.
-  const table = computeLiquidationTable(loaded.book, loaded.registry, loaded.prices, underlying)
+  // A fall liquidates longs, a rise shorts.
+  const isolatedSide = direction === undefined ? undefined : direction < 0 ? 1 : -1
+  const table = computeLiquidationTable(loaded.book, loaded.registry, loaded.prices, {
+    underlying,
+    isolatedSide
+  })
   const built = new Map<number, LiquidationLadder>()
-  const ladder = (direction: -1 | 1): LiquidationLadder => {
-    let found = built.get(direction)
+  const ladder = (wanted: -1 | 1): LiquidationLadder => {
+    if (direction !== undefined && wanted !== direction)
+      throw new Error(`the table was solved for a ${direction < 0 ? 'fall' : 'rise'} only`)
+    let found = built.get(wanted)
     if (!found) {
       const lending = lendingUnits(
         loaded.lending,
         underlying,
-        direction,
+        wanted,
         loaded.prices,
         AAVE_V3_RULES
       )
       built.set(
-        direction,
-        (found = buildLiquidationLadder(loaded.book, table, underlying, direction, lending))
+        wanted,
+        (found = buildLiquidationLadder(loaded.book, table, underlying, wanted, lending))
       )
     }
     return found

@@ -39,9 +39,10 @@ ${IMPACT_HELP}
     if (shock <= -1)
       throw new CliError(`--shock: a fall of 100% or more leaves no price, got ${shockText}`)
     const loaded = await loadBookSource('shock', args)
-    const analysis = analyseMarket(loaded, args)
+    const direction = shock > 0 ? 1 : -1
+    const analysis = analyseMarket(loaded, args, direction)
     const model = impactModelFor(args, loaded.defaultImpact, analysis.underlying)
-    const ladder = analysis.ladder(shock > 0 ? 1 : -1)
+    const ladder = analysis.ladder(direction)
     const run = runCascade({ ladder, startPrice: analysis.startPrice, shock, model })
     // Who was liquidated, by id and account, is only in the JSON report.
     const details = cascadeDetails(loaded.book, analysis.table, ladder, run, {

@@ -79,18 +79,27 @@ const adverseDirection = (side: number): -1 | 1 => (side > 0 ? -1 : 1)
 const variableDirection = (contract: number, priceDirection: -1 | 1): -1 | 1 =>
   contract === INVERSE ? (-priceDirection as -1 | 1) : priceDirection
 
+/** The part of a book a cascade can reach: one market, and one side's isolated positions. */
+export interface SolvedPart {
+  underlying: string
+  /** The side of the isolated positions to solve (longs for a fall); both when absent. */
+  isolatedSide?: 1 | -1
+}
+
 /**
- * Solves every position's liquidation and bankruptcy prices. With `onlyUnderlying`, only the
- * positions on that market are solved (a cross account's other positions still count, at their
- * marks) and the rest stay NaN with no issue: a shock of one market needs no more, and a 1M book
- * holds several markets.
+ * Solves every position's liquidation and bankruptcy prices. With `only`, just the positions a
+ * cascade on that market can reach are solved (a cross account is solved whole, its positions
+ * elsewhere counted at their marks) and the rest stay NaN with no issue: a shock of one market in
+ * one direction needs no more, and a 1M book holds several markets and both sides.
  */
 export function computeLiquidationTable(
   book: Book,
   registry: TierRegistry,
   prices: MarketPrices,
-  onlyUnderlying?: string
+  only?: SolvedPart
 ): LiquidationTable {
+  const onlyUnderlying = only?.underlying
+  const onlySide = only?.isolatedSide
   const n = book.length
   const table: LiquidationTable = {
     liquidationPrice: new Float64Array(n).fill(NaN),
@@ -113,7 +122,11 @@ export function computeLiquidationTable(
   )
   for (let i = 0; i < n; i++) {
     table.markPrice[i] = marketPrices[book.symbol[i]] ?? book.markPrice[i]
-    if (skipped[book.symbol[i]] && book.marginMode[i] === ISOLATED) continue
+    if (
+      book.marginMode[i] === ISOLATED &&
+      (skipped[book.symbol[i]] || (onlySide !== undefined && book.side[i] !== onlySide))
+    )
+      continue
     let tiers
     try {
       tiers = source(i)

@@ -230,7 +230,7 @@ describe('solving one market', () => {
 
   it("gives that market's positions the prices the whole table gives them, and leaves the rest", () => {
     const whole = computeLiquidationTable(buildBook(rows), registry, marks)
-    const btc = computeLiquidationTable(buildBook(rows), registry, marks, 'BTC')
+    const btc = computeLiquidationTable(buildBook(rows), registry, marks, { underlying: 'BTC' })
     for (const i of [0, 2]) {
       expect(btc.liquidationPrice[i]).toBe(whole.liquidationPrice[i])
       expect(btc.bankruptcyPrice[i]).toBe(whole.bankruptcyPrice[i])
@@ -242,6 +242,19 @@ describe('solving one market', () => {
     }
     expect(btc.crossGroups.map((group) => group.underlying)).toEqual(['BTC'])
     expect(btc.issues).toEqual([])
+  })
+
+  it('solves only the isolated side a move can liquidate, and cross accounts whole', () => {
+    const book = buildBook([...rows, position({ id: 'btc-short', account: 'D', side: -1 })])
+    const whole = computeLiquidationTable(book, registry, marks)
+    const fall = computeLiquidationTable(book, registry, marks, {
+      underlying: 'BTC',
+      isolatedSide: 1
+    })
+    expect(fall.liquidationPrice[2]).toBe(whole.liquidationPrice[2])
+    expect(fall.liquidationPrice[4]).toBeNaN()
+    expect(whole.liquidationPrice[4]).toBeGreaterThan(60000)
+    expect(fall.crossGroups[0]).toEqual(whole.crossGroups[0])
   })
 })
 
