@@ -1,19 +1,23 @@
+/** Shorter first, then by text: `p9` before `p10`, `A00001` before `A00002`. */
+const comesAfter = (name: string, last: string): boolean =>
+  name.length > last.length || (name.length === last.length && name > last)
+
 /**
  * Strings to dense codes (0, 1, 2, ... in insertion order), for the book's ids, accounts, venues
  * and symbols. A million-entry Map<string, number> costs about 0.4 s to fill; open addressing over
  * an Int32Array with FNV-1a hashes fills in a fraction of that and holds no per-entry objects.
+ *
+ * Most books list ids and accounts in order (P0000001, P0000002, ...), and a name after every name
+ * so far cannot be in the index: while names come in that order (shorter first, then by text) no
+ * table is kept at all. The first lookup of a name out of order builds it from the names so far.
  */
 export class StringIndex {
   readonly names: string[] = []
-  private slots = new Int32Array(64)
-  private mask = 63
+  /** Null while every name came in order: the table is built when one does not. */
+  private slots: Int32Array | null = null
+  private mask = 0
   /** Each name's hash, by code: a grow re-slots without re-hashing a million strings. */
   private hashes = new Int32Array(32)
-
-  get size(): number {
-    return this.names.length
-  }
-
   /**
    * The name looked up last and its code: books come in runs (an account's rows together, one
    * venue string for all its rows), and a repeat then costs one comparison, not a hash.
@@ -21,22 +25,23 @@ export class StringIndex {
   private lastName: string | null = null
   private lastCode = -1
 
+  get size(): number {
+    return this.names.length
+  }
+
   /** The code of `name`, or undefined. */
   get(name: string): number | undefined {
     if (name === this.lastName) return this.lastCode
-    const code = this.slots[this.find(name, hash(name))] - 1
+    if (this.slots === null && this.isNew(name)) return undefined
+    const slots = this.table()
+    const code = slots[this.find(slots, name, hash(name))] - 1
     if (code < 0) return undefined
     this.remember(name, code)
     return code
   }
 
-  private remember(name: string, code: number): void {
-    this.lastName = name
-    this.lastCode = code
-  }
-
   has(name: string): boolean {
-    return this.slots[this.find(name, hash(name))] !== 0
+    return this.get(name) !== undefined
   }
 
   /** The code of `name`, adding it when new. */
@@ -51,13 +56,43 @@ export class StringIndex {
    */
   tryAdd(name: string): number {
     if (name === this.lastName) return -1 - this.lastCode
+    if (this.slots === null && this.isNew(name)) return this.append(name)
+    const slots = this.table()
     const h = hash(name)
-    const slot = this.find(name, h)
-    const known = this.slots[slot] - 1
+    const slot = this.find(slots, name, h)
+    const known = slots[slot] - 1
     if (known >= 0) {
       this.remember(name, known)
       return -1 - known
     }
+    const code = this.append(name)
+    this.hashes[code] = h
+    slots[slot] = code + 1
+    if (this.names.length * 2 > slots.length) this.grow()
+    return code
+  }
+
+  /**
+   * Forgets the name added last (an id taken for a row the book then refused). Clearing its
+   * slot breaks no probe sequence: every other name was placed before that slot was taken, so
+   * none of them probed past it. While names are in order, the one before it is the greatest.
+   */
+  removeLast(): void {
+    const code = this.names.length - 1
+    if (code < 0) return
+    const name = this.names[code]
+    if (this.slots !== null) this.slots[this.find(this.slots, name, this.hashes[code])] = 0
+    this.names.pop()
+    if (this.lastCode === code) this.lastName = null
+  }
+
+  /** While names are in order: whether `name` comes after all of them, so it is not one. */
+  private isNew(name: string): boolean {
+    const count = this.names.length
+    return count === 0 || comesAfter(name, this.names[count - 1])
+  }
+
+  private append(name: string): number {
     const code = this.names.length
     this.names.push(name)
     if (code === this.hashes.length) {
@@ -65,40 +100,42 @@ export class StringIndex {
       hashes.set(this.hashes)
       this.hashes = hashes
     }
-    this.hashes[code] = h
-    this.slots[slot] = code + 1
     this.remember(name, code)
-    if (this.names.length * 2 > this.slots.length) this.grow()
     return code
   }
 
-  /**
-   * Forgets the name added last (an id taken for a row the book then refused). Clearing its
-   * slot breaks no probe sequence: every other name was placed before that slot was taken, so
-   * none of them probed past it.
-   */
-  removeLast(): void {
-    const code = this.names.length - 1
-    if (code < 0) return
-    const name = this.names[code]
-    this.slots[this.find(name, this.hashes[code])] = 0
-    this.names.pop()
-    if (this.lastCode === code) this.lastName = null
+  private remember(name: string, code: number): void {
+    this.lastName = name
+    this.lastCode = code
   }
 
-  private find(name: string, h: number): number {
+  /** The hash table, built from the names so far the first time it is needed. */
+  private table(): Int32Array {
+    if (this.slots !== null) return this.slots
+    for (let code = 0; code < this.names.length; code++) this.hashes[code] = hash(this.names[code])
+    this.slots = new Int32Array(64)
+    this.mask = 63
+    this.grow()
+    return this.slots
+  }
+
+  private find(slots: Int32Array, name: string, h: number): number {
     let slot = h & this.mask
     for (;;) {
-      const code = this.slots[slot] - 1
+      const code = slots[slot] - 1
       if (code < 0 || (this.hashes[code] === h && this.names[code] === name)) return slot
       slot = (slot + 1) & this.mask
     }
   }
 
+  /** Re-slots every name in a table at least four times their number. */
   private grow(): void {
+    let size = this.slots!.length
     // Quadrupling halves the rehashing a million-entry index does on its way up.
-    const slots = new Int32Array(this.slots.length * 4)
-    const mask = slots.length - 1
+    do size *= 4
+    while (this.names.length * 2 > size)
+    const slots = new Int32Array(size)
+    const mask = size - 1
     for (let code = 0; code < this.names.length; code++) {
       let slot = this.hashes[code] & mask
       while (slots[slot] !== 0) slot = (slot + 1) & mask

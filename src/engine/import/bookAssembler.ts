@@ -1,8 +1,7 @@
 import { BookError, appendPosition, createBook } from '../book/book'
 import type { Book } from '../book/columns'
 import type { ContractKind, PositionRow } from '../book/positionRow'
-import type { StringIndex } from '../book/stringIndex'
-import { IdRegister } from './idRegister'
+import { StringIndex } from '../book/stringIndex'
 import { quoteValue } from './quoteValue'
 import type { RowError } from './rowError'
 
@@ -39,7 +38,7 @@ export function createBookAssembler(
   expectedRows?: number
 ): BookAssembler {
   const book = createBook(expectedRows)
-  const ids = new IdRegister(book.ids)
+  const ids = new StringIndex()
   /** The line each id was first seen on, by id code: every appended id is new, so by index too. */
   const idLines: number[] = []
   /** The source each id came from, by id code, when there are several. */
@@ -93,21 +92,21 @@ export function createBookAssembler(
     add(row, line, source = 0) {
       // The id is taken first, in the one probe that also finds a repeat, and given back if the
       // book refuses the row for another reason.
-      const idCode = ids.take(row.id)
+      const idCode = ids.tryAdd(row.id)
       if (idCode < 0) {
         const reason = `duplicate id ${quoteValue(row.id)}, first seen on ${where(-1 - idCode)}`
         return { line, column: 'id', reason }
       }
       const refused = refusal(row, line)
       if (refused) {
-        ids.giveBack()
+        ids.removeLast()
         return refused
       }
       let index: number
       try {
         index = appendPosition(book, row)
       } catch (error) {
-        ids.giveBack()
+        ids.removeLast()
         if (!(error instanceof BookError)) throw error
         // Only an account seen before can disagree with itself, so it has a code and a wallet line.
         const walletLine = walletLines[book.accounts.get(row.account)!]

@@ -2,17 +2,19 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { StringIndex } from '../../../src/engine/book/stringIndex'
 
-type Operation = { kind: 'add'; name: string } | { kind: 'removeLast' }
+type Operation =
+  { kind: 'add'; name: string } | { kind: 'get'; name: string } | { kind: 'removeLast' }
 
 // Few distinct short names, so repeats and hash-slot neighbours are common.
 const nameArb = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'P', '0', '1'), maxLength: 5 })
 const operationArb: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 5, arbitrary: nameArb.map((name) => ({ kind: 'add' as const, name })) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'removeLast' as const }) }
+  { weight: 1, arbitrary: fc.constant({ kind: 'removeLast' as const }) },
+  { weight: 2, arbitrary: nameArb.map((name) => ({ kind: 'get' as const, name })) }
 )
 
 describe('StringIndex', () => {
-  it('agrees with a Map through adds, repeats and removals of the last name, across grows', () => {
+  it('agrees with a Map through adds, lookups, repeats and removals of the last name, in order or not, across grows', () => {
     fc.assert(
       fc.property(fc.array(operationArb, { maxLength: 400 }), (operations) => {
         const index = new StringIndex()
@@ -21,6 +23,11 @@ describe('StringIndex', () => {
           if (operation.kind === 'removeLast') {
             index.removeLast()
             model.pop()
+            continue
+          }
+          if (operation.kind === 'get') {
+            const code = model.indexOf(operation.name)
+            expect(index.get(operation.name)).toBe(code >= 0 ? code : undefined)
             continue
           }
           const known = model.indexOf(operation.name)
@@ -44,5 +51,21 @@ describe('StringIndex', () => {
     expect(ids.every((id, code) => index.get(id) === code)).toBe(true)
     expect(index.tryAdd(ids[54_321])).toBe(-1 - 54_321)
     expect(index.get('P9999999')).toBeUndefined()
+  })
+})
+
+describe('StringIndex with names in order', () => {
+  it('keeps no table while names come in order, and finds them all once one does not', () => {
+    const index = new StringIndex()
+    const names = Array.from({ length: 5_000 }, (_, i) => `p${i + 1}`)
+    names.forEach((name, code) => expect(index.tryAdd(name)).toBe(code))
+    expect(index.get('p5001')).toBeUndefined()
+    index.removeLast()
+    expect(index.tryAdd('p5000')).toBe(4_999)
+    // Out of order from here: 'p10' comes before 'p5000'.
+    expect(index.tryAdd('p10')).toBe(-1 - 9)
+    names.forEach((name, code) => expect(index.get(name)).toBe(code))
+    expect(index.tryAdd('p0')).toBe(5_000)
+    expect(index.get('p0')).toBe(5_000)
   })
 })
