@@ -76,13 +76,7 @@ export function analyseMarket(
       throw new Error(`the table was solved for a ${direction < 0 ? 'fall' : 'rise'} only`)
     let found = built.get(wanted)
     if (!found) {
-      const lending = lendingUnits(
-        loaded.lending,
-        underlying,
-        wanted,
-        loaded.prices,
-        AAVE_V3_RULES
-      )
+      const lending = lendingUnits(loaded.lending, underlying, wanted, loaded.prices, AAVE_V3_RULES)
       built.set(
         wanted,
         (found = buildLiquidationLadder(loaded.book, table, underlying, wanted, lending))
