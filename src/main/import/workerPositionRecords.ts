@@ -49,8 +49,8 @@ class BatchRecord implements CsvRecord {
 /**
  * Reads a canonical positions file on a worker thread (positionBatchWorker) and hands its records
  * to the import loop as positions already read: the records' text never crosses to main. Only a
- * sink that takes rows can use it (`RecordSink.takeRow`); a file smaller than `fromBytes`, or one the
- * worker hands back, rejects with NotPlainCsv so the import reads it on main instead.
+ * sink that takes rows can use it (`RecordSink.takeRow`); a file smaller than `fromBytes`, or one
+ * the worker hands back, rejects with NotPlainCsv so the import reads it on main instead.
  */
 export function workerPositionRecords(
   fromBytes = DEFAULT_WORKER_FROM_BYTES
