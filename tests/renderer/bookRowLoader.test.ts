@@ -123,3 +123,34 @@ describe('BookRowLoader', () => {
     expect(order).toEqual(['0', '200'])
   })
 })
+
+describe('BookRowLoader prefetching', () => {
+  it("answers the grid's request from a page read before it asked, without reading it again", async () => {
+    const { loader, pages } = loaderWith({ first: 10000, last: 10040 })
+    const order: string[] = []
+    loader.prefetch(EMPTY_QUERY, 10000, 200)
+    expect(pages).toEqual([{ offset: 10000, limit: 200 }])
+    const asked = block(10000, 10200, order)
+    loader.datasource.getRows(asked.params)
+    await answered()
+    expect(pages).toEqual([{ offset: 10000, limit: 200 }])
+    expect(asked.answers).toEqual(['P10000..P10199 of 20000'])
+  })
+
+  it('reads again when the grid asks for another page or under another query', async () => {
+    const { loader, pages } = loaderWith(null)
+    const order: string[] = []
+    loader.prefetch(EMPTY_QUERY, 10000, 200)
+    const other = { ...EMPTY_QUERY, search: 'BTC' }
+    loader.datasource.getRows(block(10000, 10200, order, other).params)
+    await answered()
+    expect(pages).toEqual([
+      { offset: 10000, limit: 200 },
+      { offset: 10000, limit: 200 }
+    ])
+    // The unused read is dropped: a later request reads afresh.
+    loader.datasource.getRows(block(10000, 10200, order).params)
+    await answered()
+    expect(pages).toHaveLength(3)
+  })
+})

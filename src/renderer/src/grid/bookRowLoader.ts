@@ -6,6 +6,9 @@ import type { BookPage } from '../../../shared/contract'
 /** The most rows main hands out in one page (the contract's limit). */
 const MAX_PAGE_ROWS = 2000
 
+const pageKey = (queryKey: string, offset: number, limit: number): string =>
+  `${offset}+${limit} ${queryKey}`
+
 /** Row indices from `first` to `last`, both included. */
 export interface RowSpan {
   first: number
@@ -46,8 +49,23 @@ const overlap = (params: IGetRowsParams<BookRow>, span: RowSpan | null): number 
 export class BookRowLoader {
   readonly datasource: IDatasource = { getRows: (params) => this.request(params) }
   private waiting: IGetRowsParams<BookRow>[] = []
+  /** Pages read before the grid asked for them, by query, offset and size. */
+  private prefetched = new Map<string, Promise<BookPage>>()
 
   constructor(private readonly options: BookRowLoaderOptions) {}
+
+  /**
+   * Starts reading a page the grid is about to ask for: a held scroll waits on it, and the grid
+   * asks only once its own timers have run. The grid's request for that page then takes this read.
+   */
+  prefetch(query: BookQuery, offset: number, limit: number): void {
+    const key = pageKey(JSON.stringify(query), offset, limit)
+    if (this.prefetched.has(key)) return
+    const page = this.options.fetchPage(query, offset, limit)
+    // A read the grid never asks for is dropped; its failure is nobody's to report.
+    page.catch(() => undefined)
+    this.prefetched.set(key, page)
+  }
 
   private request(params: IGetRowsParams<BookRow>): void {
     // The grid asks for each block in a timer of its own, set one after the other: answer
@@ -59,12 +77,15 @@ export class BookRowLoader {
   private async answerWaiting(): Promise<void> {
     const asked = this.waiting
     this.waiting = []
+    const prefetched = this.prefetched
+    this.prefetched = new Map()
     const answers = await Promise.all(
-      this.runsOf(asked).map(async ({ query, blocks }) => {
+      this.runsOf(asked).map(async ({ query, key, blocks }) => {
         const offset = blocks[0].startRow
         const end = blocks[blocks.length - 1].endRow
         try {
-          const page = await this.options.fetchPage(query, offset, end - offset)
+          const page = await (prefetched.get(pageKey(key, offset, end - offset)) ??
+            this.options.fetchPage(query, offset, end - offset))
           return blocks.map((params) => ({ params, offset, page, error: null }))
         } catch (error) {
           return blocks.map((params) => ({ params, offset, page: null, error }))
