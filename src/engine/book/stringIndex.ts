@@ -86,6 +86,14 @@ export class StringIndex {
     if (this.lastCode === code) this.lastName = null
   }
 
+  /**
+   * Builds the hash table now, if names have come in order so far: a book about to be edited
+   * looks names up out of order, and the first lookup should not pay for a million names.
+   */
+  prepareLookups(): void {
+    this.table()
+  }
+
   /** While names are in order: whether `name` comes after all of them, so it is not one. */
   private isNew(name: string): boolean {
     const count = this.names.length

@@ -101,6 +101,11 @@ export class LiveBook {
     members: Map<number, number[]> | null
   ) {
     this.accountMembers = members
+    // Edits look accounts, venues and symbols up out of order: build their hash tables once the
+    // book has been handed over, rather than on the first edit.
+    setImmediate(() => {
+      for (const names of [book.accounts, book.venues, book.symbols]) names.prepareLookups()
+    })
   }
 
   static async open(
