@@ -1,9 +1,10 @@
-import { open, type FileHandle } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { MAX_RECORD_BYTES } from './csvParserOptions'
 import type { CsvRecord, CsvRecordReader, PlainFields } from './csvRecord'
 import { readFailure } from './fileError'
 import { ImportCancelledError } from './importCancelledError'
 import { NotPlainCsv } from './notPlainCsv'
+import { openForReading } from './openForReading'
 import type { CsvStreamOptions } from './streamCsvRecords'
 
 /** Larger than the longest record read, so a line cut by a read always fits with the next. */
@@ -106,12 +107,7 @@ export async function plainCsvRecords(
   onRecord: CsvRecordReader
 ): Promise<number> {
   if (signal?.aborted) throw new ImportCancelledError()
-  let handle: FileHandle
-  try {
-    handle = await open(path, 'r')
-  } catch (error) {
-    throw readFailure(path, error)
-  }
+  const handle = await openForReading(path)
   try {
     return await readLines(handle, path, delimiter.charCodeAt(0), onRecord, signal)
   } finally {

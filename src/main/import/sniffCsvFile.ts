@@ -1,8 +1,9 @@
-import { open, type FileHandle } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { detectDelimiter, type Delimiter } from '../../engine/import/detectDelimiter'
 import { ImportFileError } from '../../engine/import/importFileError'
 import { fileError, readFailure } from './fileError'
 import { looksBinary } from './looksBinary'
+import { openForReading } from './openForReading'
 
 const SNIFF_BYTES = 64 * 1024
 const UTF16_BOMS = [
@@ -76,12 +77,7 @@ async function inspect(path: string, handle: FileHandle): Promise<CsvFileFacts> 
  * the user can act on, and detects the delimiter from the header line.
  */
 export async function sniffCsvFile(path: string): Promise<CsvFileFacts> {
-  let handle: FileHandle
-  try {
-    handle = await open(path, 'r')
-  } catch (error) {
-    throw readFailure(path, error)
-  }
+  const handle = await openForReading(path)
   try {
     return await inspect(path, handle)
   } catch (error) {
