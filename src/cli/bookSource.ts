@@ -3,7 +3,7 @@ import { appendPosition, createBook } from '../engine/book/book'
 import type { Book } from '../engine/book/columns'
 import { groupLendingLegs, type LendingPosition } from '../engine/lending/lendingBook'
 import { underlyingOf } from '../engine/market/underlyingOf'
-import { findTierTable, type TierRegistry } from '../engine/margin/tierRegistry'
+import { tierCoverage, type TierRegistry } from '../engine/margin/tierRegistry'
 import { SAMPLE_MARKETS } from '../engine/sample/sampleMarkets'
 import { samplePositions } from '../engine/sample/samplePositions'
 import { sampleLendingLegs } from '../engine/sample/sampleLendingLegs'
@@ -129,18 +129,6 @@ function combinedSummary(
 }
 
 /** Whether a tier table covers a venue's symbol, remembered per pair: asked once per row. */
-function tierCoverage(registry: TierRegistry): (venue: string, symbol: string) => boolean {
-  const known = new Map<string, Map<string, boolean>>()
-  return (venue, symbol) => {
-    let symbols = known.get(venue)
-    if (!symbols) known.set(venue, (symbols = new Map()))
-    let covered = symbols.get(symbol)
-    if (covered === undefined)
-      symbols.set(symbol, (covered = findTierTable(registry, venue, symbol) !== undefined))
-    return covered
-  }
-}
-
 function onlyPricedMarket(assignments: readonly string[]): string | null {
   return assignments.length === 1 ? underlyingOf(parsePriceAssignment(assignments[0]).market) : null
 }

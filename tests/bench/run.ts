@@ -19,7 +19,7 @@ import { runCascade } from '../../src/engine/cascade/runCascade'
 import { sweepShocks } from '../../src/engine/cascade/sweep'
 import { createLinearImpact } from '../../src/engine/impact/linearImpact'
 import { computeLiquidationTable } from '../../src/engine/margin/liquidationTable'
-import { findTierTable } from '../../src/engine/margin/tierRegistry'
+import { tierCoverage } from '../../src/engine/margin/tierRegistry'
 import {
   formatPositionCsvLine,
   positionCsvHeader
@@ -148,8 +148,7 @@ async function main(): Promise<void> {
     const prices = new Map(SAMPLE_MARKETS.map((m) => [m.underlying, m.price]))
     const [{ book, table }, importSeconds] = await seconds(async () => {
       const imported = await importPositionsFile(file, {
-        canResolveMaintenance: (venue, symbol) =>
-          findTierTable(registry, venue, symbol) !== undefined
+        canResolveMaintenance: tierCoverage(registry)
       })
       return {
         book: imported.book,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
 import { ImportFileError } from '../../engine/import/importFileError'
-import { findTierTable, type TierRegistry } from '../../engine/margin/tierRegistry'
+import { tierCoverage, type TierRegistry } from '../../engine/margin/tierRegistry'
 import { csvNumber, csvText } from '../../shared/csvCell'
 import type {
   FileImportReport,
@@ -71,12 +71,14 @@ export class ImportService {
   private rejected: { name: string; files: { file: string; errors: RowError[] }[] } | null = null
   private readonly saved: SavedPresets
   private readonly runPresetsDir: string | null
+  private readonly canResolveMaintenance: (venue: string, symbol: string) => boolean
 
   constructor(private readonly options: ImportServiceOptions) {
     this.runPresetsDir = options.presetsDir
       ? null
       : join(tmpdir(), `cascade-cockpit-presets-${process.pid}-${Date.now().toString(36)}`)
     this.saved = new SavedPresets(options.presetsDir ?? this.runPresetsDir!)
+    this.canResolveMaintenance = tierCoverage(options.registry)
   }
 
   get canPick(): boolean {
@@ -187,8 +189,7 @@ export class ImportService {
           merge,
           current: { name: current.name, book: current.live.book },
           signal,
-          canResolveMaintenance: (venue, symbol) =>
-            findTierTable(tiers, venue, symbol) !== undefined,
+          canResolveMaintenance: tierCoverage(tiers),
           onProgress: ({ bytesRead, totalBytes, rowsRead }) =>
             report(
               (READ_SHARE * bytesRead) / Math.max(1, totalBytes),
@@ -278,9 +279,6 @@ export class ImportService {
     this.tempDir = null
     if (this.runPresetsDir) await rm(this.runPresetsDir, { recursive: true, force: true })
   }
-
-  private readonly canResolveMaintenance = (venue: string, symbol: string): boolean =>
-    findTierTable(this.options.registry, venue, symbol) !== undefined
 
   /**
    * What reading a file takes, settled before any file is read: its preview must show no
