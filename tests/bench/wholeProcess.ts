@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { projectRoot } from './projectRoot'
 
-const CLI = fileURLToPath(new URL('../../bin/cascade.mjs', import.meta.url))
-const PANDAS_SCRIPT = fileURLToPath(new URL('./reference/pandas_cascade.py', import.meta.url))
+const CLI = join(projectRoot(), 'bin', 'cascade.mjs')
+const PANDAS_SCRIPT = join(projectRoot(), 'tests', 'bench', 'reference', 'pandas_cascade.py')
 /** Debian's python3 carries pandas (apt-get install python3-pandas); a pyenv one may not. */
 const PYTHONS = ['python3', '/usr/bin/python3']
 
