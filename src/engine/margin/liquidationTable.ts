@@ -198,6 +198,44 @@ function distanceTo(mark: number, liquidation: number, priceDirection: -1 | 1): 
   return Math.max(0, (priceDirection < 0 ? mark - liquidation : liquidation - mark) / mark)
 }
 
+/**
+ * The cross positions by account, accounts in the order of their first cross position and each
+ * account's positions in book order: `members[starts[a] .. starts[a + 1])` for account code `a`.
+ * A counting sort over typed arrays: a 1M book holds 150k cross accounts, and a Map of lists per
+ * account was a fifth of the table's time.
+ */
+function crossMembersByAccount(book: Book): {
+  order: Int32Array
+  starts: Int32Array
+  members: Int32Array
+} {
+  const accounts = book.accounts.size
+  const starts = new Int32Array(accounts + 1)
+  const seen: number[] = []
+  let count = 0
+  for (let i = 0; i < book.length; i++) {
+    if (book.marginMode[i] !== CROSS) continue
+    const account = book.account[i]
+    if (starts[account + 1]++ === 0) seen.push(account)
+    count++
+  }
+  for (let a = 0; a < accounts; a++) starts[a + 1] += starts[a]
+  const members = new Int32Array(count)
+  const filled = starts.slice(0, accounts)
+  for (let i = 0; i < book.length; i++)
+    if (book.marginMode[i] === CROSS) members[filled[book.account[i]]++] = i
+  return { order: Int32Array.from(seen), starts, members }
+}
+
+/** Codes for the underlyings, by symbol code: one number compares where names did. */
+function marketCodes(underlyings: readonly string[]): { marketOf: Int32Array; markets: string[] } {
+  const markets = [...new Set(underlyings)]
+  return {
+    marketOf: Int32Array.from(underlyings, (underlying) => markets.indexOf(underlying)),
+    markets
+  }
+}
+
 function solveCrossAccounts(
   book: Book,
   terms: readonly (MarginTerms | null)[],
@@ -205,74 +243,101 @@ function solveCrossAccounts(
   table: LiquidationTable,
   onlyUnderlying: string | undefined
 ): void {
-  const crossByAccount = new Map<number, number[]>()
-  for (let i = 0; i < book.length; i++) {
-    if (book.marginMode[i] !== CROSS) continue
-    const members = crossByAccount.get(book.account[i])
-    if (members) members.push(i)
-    else crossByAccount.set(book.account[i], [i])
-  }
-  const solved = (i: number): boolean =>
-    onlyUnderlying === undefined || underlyings[book.symbol[i]] === onlyUnderlying
-  for (const [account, cross] of crossByAccount) {
-    if (!cross.some(solved)) continue
-    const name = book.accounts.names[account]
-    const fail = (reason: string): void => {
-      for (const i of cross) table.issues.push({ index: i, reason: `account ${name}: ${reason}` })
+  const { order, starts, members } = crossMembersByAccount(book)
+  const { marketOf, markets } = marketCodes(underlyings)
+  /** The market to solve, -1 for all; one the book does not hold leaves nothing to solve. */
+  const onlyMarket = onlyUnderlying === undefined ? -1 : markets.indexOf(onlyUnderlying)
+  if (onlyUnderlying !== undefined && onlyMarket < 0) return
+  const held: number[] = []
+  const elsewhere = new HeldElsewhere()
+  for (let o = 0; o < order.length; o++) {
+    const account = order[o]
+    const start = starts[account]
+    const end = starts[account + 1]
+    held.length = 0
+    let reachable = onlyMarket < 0
+    let unmargined = false
+    let unpriced = false
+    for (let k = start; k < end; k++) {
+      const i = members[k]
+      const market = marketOf[book.symbol[i]]
+      if (market === onlyMarket) reachable = true
+      if (!held.includes(market)) held.push(market)
+      if (!terms[i]) unmargined = true
+      if (!(table.markPrice[i] > 0)) unpriced = true
     }
+    if (!reachable) continue
+    const unsolvable = unmargined
+      ? 'a position has no maintenance margin, so the account cannot be solved'
+      : unpriced
+        ? 'a position has no mark price, so the account cannot be solved'
+        : book.contract[members[start]] === INVERSE && held.length > 1
+          ? 'an inverse (coin-margined) cross account must hold one coin; split it by coin'
+          : null
     // A failed account is reported and skipped; the accounts after it are still solved.
-    if (cross.some((i) => !terms[i])) {
-      fail('a position has no maintenance margin, so the account cannot be solved')
+    if (unsolvable !== null) {
+      const name = book.accounts.names[account]
+      for (let k = start; k < end; k++)
+        table.issues.push({ index: members[k], reason: `account ${name}: ${unsolvable}` })
       continue
     }
-    if (cross.some((i) => !(table.markPrice[i] > 0))) {
-      fail('a position has no mark price, so the account cannot be solved')
-      continue
-    }
-    const contract = book.contract[cross[0]]
-    const markets = new Map<string, number[]>()
-    for (const i of cross) {
-      const market = underlyings[book.symbol[i]]
-      const list = markets.get(market)
-      if (list) list.push(i)
-      else markets.set(market, [i])
-    }
-    if (contract === INVERSE && markets.size > 1) {
-      fail('an inverse (coin-margined) cross account must hold one coin; split it by coin')
-      continue
-    }
-    for (const [underlying, onMarket] of markets) {
-      if (!solved(onMarket[0])) continue
-      const others = cross.filter((i) => !onMarket.includes(i))
-      solveCrossGroup(book, account, underlying, onMarket, others, terms as MarginTerms[], table)
+    for (const market of held) {
+      if (onlyMarket >= 0 && market !== onlyMarket) continue
+      const onMarket: number[] = []
+      for (let k = start; k < end; k++)
+        if (marketOf[book.symbol[members[k]]] === market) onMarket.push(members[k])
+      const contract = book.contract[onMarket[0]]
+      elsewhere.clear()
+      for (let k = start; k < end; k++) {
+        const j = members[k]
+        if (marketOf[book.symbol[j]] !== market)
+          elsewhere.add(terms[j]!, priceVariable(contract, table.markPrice[j]))
+      }
+      const group = { account, underlying: markets[market], onMarket, contract }
+      solveCrossGroup(book, group, elsewhere, terms as MarginTerms[], table)
     }
   }
 }
 
+/**
+ * What a cross account holds on markets other than the one solved, valued at their marks: their
+ * excess over maintenance (which backs the solved market's positions) and their equity (which
+ * counts toward bankruptcy). One group, its one term swapped position by position.
+ */
+class HeldElsewhere {
+  excess = 0
+  equity = 0
+  private readonly one: MarginTerms[] = [ZERO_TERMS]
+  private readonly single: MarginGroup = { terms: this.one, balance: 0 }
+
+  clear(): void {
+    this.excess = 0
+    this.equity = 0
+  }
+
+  add(terms: MarginTerms, v: number): void {
+    this.one[0] = terms
+    const excess = excessAt(this.single, v)
+    this.excess += excess
+    this.equity += excess + maintenanceAt(this.single, v)
+  }
+}
+
+interface CrossMarket {
+  account: number
+  underlying: string
+  onMarket: number[]
+  contract: number
+}
+
 function solveCrossGroup(
   book: Book,
-  account: number,
-  underlying: string,
-  onMarket: number[],
-  others: number[],
+  { account, underlying, onMarket, contract }: CrossMarket,
+  { excess: heldExcess, equity: heldEquity }: HeldElsewhere,
   terms: readonly MarginTerms[],
   table: LiquidationTable
 ): void {
-  const contract = book.contract[onMarket[0]]
   const wallet = book.walletBalance[account]
-  let heldExcess = 0
-  let heldEquity = 0
-  // One group, its one term swapped position by position: the accounts' other positions are many.
-  const one: MarginTerms[] = [ZERO_TERMS]
-  const single: MarginGroup = { terms: one, balance: 0 }
-  for (let k = 0; k < others.length; k++) {
-    const j = others[k]
-    one[0] = terms[j]
-    const v = priceVariable(contract, table.markPrice[j])
-    const excess = excessAt(single, v)
-    heldExcess += excess
-    heldEquity += excess + maintenanceAt(single, v)
-  }
   const group: MarginGroup = { terms: onMarket.map((i) => terms[i]), balance: wallet + heldExcess }
   const bankruptcyGroup: MarginGroup = { terms: group.terms, balance: wallet + heldEquity }
   const mark = table.markPrice[onMarket[0]]
