@@ -69,11 +69,20 @@ function tierBoundaries(group: MarginGroup): number[] {
   return sortAscending(boundaries)
 }
 
+/** Past this many values an insertion sort's n² comparisons cost more than a typed sort. */
+const INSERTION_SORT_MAX = 64
+
 /**
- * Sorts a few dozen numbers in place by insertion: a group's boundaries are one or two tables'
- * worth, and Array.prototype.sort allocated a work array on each of a million calls.
+ * Sorts in place. Most groups hold one or two tables' worth of boundaries, sorted by insertion:
+ * Array.prototype.sort allocated a work array on each of a million calls. A cross account of
+ * thousands of positions has hundreds of thousands, which insertion would take seconds over.
  */
 function sortAscending(values: number[]): number[] {
+  if (values.length > INSERTION_SORT_MAX) {
+    const sorted = Float64Array.from(values).sort()
+    for (let i = 0; i < values.length; i++) values[i] = sorted[i]
+    return values
+  }
   for (let i = 1; i < values.length; i++) {
     const value = values[i]
     let j = i - 1

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { buildBook } from '../../../src/engine/book/book'
 import { computeLiquidationTable } from '../../../src/engine/margin/liquidationTable'
+import { findTierTable } from '../../../src/engine/margin/tierRegistry'
+import { tierIndexAt } from '../../../src/engine/margin/tierTable'
 import type { PositionRow } from '../../../src/engine/book/positionRow'
 import { BINANCE_BTC_TIERS, position, testRegistry } from './helpers'
 
@@ -357,5 +359,38 @@ describe('property: the isolated solver and the cross-account solver agree on on
       ),
       { numRuns: 400 }
     )
+  })
+})
+
+describe('a cross account of hundreds of positions', () => {
+  it('liquidates where its excess over maintenance first reaches zero below the mark', () => {
+    // 400 positions in one account: thousands of tier boundaries to walk.
+    const table = findTierTable(registry, 'binance', 'BTCUSDT')!
+    let seed = 7
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const rows = Array.from({ length: 400 }, (_, k) =>
+      position({
+        id: `p${k}`,
+        marginMode: 'cross',
+        margin: null,
+        walletBalance: 40_000_000,
+        side: k === 0 || random() < 0.7 ? 1 : -1,
+        size: 0.5 + random() * 40,
+        entryPrice: 60000 * (0.97 + random() * 0.06)
+      })
+    )
+    const excess = (p: number) =>
+      rows.reduce((sum, row) => {
+        const notional = row.size * p
+        const tier = tierIndexAt(table, notional)
+        const maintenance = notional * table.rates[tier] - table.amounts[tier]
+        return sum + row.side * row.size * (p - row.entryPrice) - maintenance
+      }, 40_000_000)
+    const down = liquidation(rows).liquidationPrice[0]
+    expect(down).toBeLessThan(60000)
+    expect(Math.abs(excess(down))).toBeLessThan(1e-6 * 40_000_000)
+    // No earlier root: the excess stays positive on the way down from the mark.
+    for (let p = 60000; p > down * 1.0001; p -= (60000 - down) / 500)
+      expect(excess(p)).toBeGreaterThan(0)
   })
 })
