@@ -11,6 +11,18 @@ import {
   type Book
 } from './columns'
 import type { PositionRow } from './positionRow'
+import {
+  READ_ENTRY_PRICE,
+  READ_LEVERAGE,
+  READ_MAINTENANCE_AMOUNT,
+  READ_MARGIN,
+  READ_MARK_PRICE,
+  READ_MMR,
+  READ_NUMBERS,
+  READ_SIZE,
+  READ_WALLET_BALANCE,
+  type ReadPositions
+} from './readPositions'
 import { StringIndex } from './stringIndex'
 
 export class BookError extends Error {
@@ -70,6 +82,8 @@ function ensureCapacity(book: Book, needed: number): void {
   for (const column of NUMERIC_COLUMNS) book[column] = grown(book[column], capacity)
 }
 
+const optional = (value: number): number | null => (Number.isNaN(value) ? null : value)
+
 function setAccountBalance(book: Book, accountCode: number, balance: number | null): void {
   if (accountCode >= book.walletBalance.length) {
     const next = new Float64Array(Math.max(accountCode + 1, book.walletBalance.length * 2)).fill(
@@ -120,6 +134,46 @@ export function appendPosition(book: Book, row: PositionRow): number {
   ensureCapacity(book, book.length + 1)
   const index = book.length
   writePosition(book, index, row)
+  book.length = index + 1
+  return index
+}
+
+/**
+ * Appends position `k` of `read` under the id and account given; returns its index. `venue` and
+ * `symbol` are the book's codes for its names, or -1 to have them looked up (and added). As
+ * appendPosition, throws BookError when a cross wallet balance differs from the account's (the
+ * account's name is then kept, nothing else).
+ */
+export function appendReadPosition(
+  book: Book,
+  read: ReadPositions,
+  k: number,
+  id: string,
+  account: string,
+  venue: number,
+  symbol: number
+): number {
+  ensureCapacity(book, book.length + 1)
+  const index = book.length
+  const numbers = read.numbers
+  const at = k * READ_NUMBERS
+  const accountCode = book.accounts.intern(account)
+  const cross = read.cross[k] === 1
+  setAccountBalance(book, accountCode, cross ? optional(numbers[at + READ_WALLET_BALANCE]) : null)
+  book.ids[index] = id
+  book.account[index] = accountCode
+  book.venue[index] = venue >= 0 ? venue : book.venues.intern(read.venueName(read.venue[k]))
+  book.symbol[index] = symbol >= 0 ? symbol : book.symbols.intern(read.symbolName(read.symbol[k]))
+  book.side[index] = read.side[k]
+  book.contract[index] = read.inverse[k] === 1 ? INVERSE : LINEAR
+  book.marginMode[index] = cross ? CROSS : ISOLATED
+  book.size[index] = numbers[at + READ_SIZE]
+  book.entryPrice[index] = numbers[at + READ_ENTRY_PRICE]
+  book.margin[index] = numbers[at + READ_MARGIN]
+  book.leverage[index] = numbers[at + READ_LEVERAGE]
+  book.mmr[index] = numbers[at + READ_MMR]
+  book.maintenanceAmount[index] = numbers[at + READ_MAINTENANCE_AMOUNT]
+  book.markPrice[index] = numbers[at + READ_MARK_PRICE]
   book.length = index + 1
   return index
 }
@@ -181,8 +235,6 @@ export function reorderPositions(book: Book, order: Uint32Array): void {
     book.extra.set(name, new Map([...column].map(([index, value]) => [at.get(index)!, value])))
   }
 }
-
-const optional = (value: number): number | null => (Number.isNaN(value) ? null : value)
 
 export function positionAt(book: Book, index: number): PositionRow {
   if (index < 0 || index >= book.length) throw new BookError(`no position at index ${index}`)

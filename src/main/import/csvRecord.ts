@@ -12,7 +12,7 @@ export interface PlainFields {
   fields(): readonly string[]
 }
 
-import type { PositionRow } from '../../engine/book/positionRow'
+import type { ReadPositions } from '../../engine/book/readPositions'
 
 /** One non-blank record as a CSV reader hands it to the import loop. */
 export interface CsvRecord {
@@ -27,7 +27,13 @@ export interface CsvRecord {
   /** Set when the plain reader split the record, so a sink may read its cells from the bytes. */
   readonly plain: PlainFields | null
   /** Set when the reader already read the record as a position (the import worker does). */
-  readonly row?: PositionRow | null
+  readonly read?: ReadPosition | null
+}
+
+/** Which of the reader's positions a record is. */
+export interface ReadPosition {
+  positions: ReadPositions
+  index: number
 }
 
 export type CsvRecordReader = (record: CsvRecord) => void

@@ -1,5 +1,5 @@
 import { ImportFileError } from '../../engine/import/importFileError'
-import type { PositionRow } from '../../engine/book/positionRow'
+import type { ReadPositions } from '../../engine/book/readPositions'
 import type { RowError } from '../../engine/import/rowError'
 import { fileError } from './fileError'
 import { ImportCancelledError } from './importCancelledError'
@@ -26,7 +26,7 @@ export interface RecordSink {
   /** `take` for a record the plain reader split, read from its bytes; `take` is used when absent. */
   takePlain?(record: PlainFields, line: number): RowError | null
   /** Keeps a record a reader already read as a position; only such sinks can use those readers. */
-  takeRow?(row: PositionRow, line: number): RowError | null
+  takeRead?(positions: ReadPositions, index: number, line: number): RowError | null
 }
 
 /**
@@ -166,12 +166,12 @@ async function importWith(
       return
     }
     if (++summary.read > MAX_IMPORT_ROWS) refuseTooMany(path)
-    const { line, plain, row } = record
+    const { line, plain, read } = record
     let error: RowError | null
-    if (row) {
+    if (read) {
       // Only a sink of positions can take a record read as one; any other reads the file again.
-      if (!sink.takeRow) throw new NotPlainCsv()
-      error = sink.takeRow(row, line)
+      if (!sink.takeRead) throw new NotPlainCsv()
+      error = sink.takeRead(read.positions, read.index, line)
     } else if (plain && sink.takePlain) error = sink.takePlain(plain, line)
     else error = sink.take(record.fields(), line)
     damage.observe(record, error)

@@ -53,7 +53,7 @@ function canonicalSink(header: readonly string[], assembler: Assembler): RecordS
       const row = readPlain(record)
       return row ? assembler.add(row, line) : take(record.fields(), line)
     },
-    takeRow: (row, line) => assembler.add(row, line)
+    takeRead: (positions, index, line) => assembler.addRead(positions, index, line)
   }
 }
 

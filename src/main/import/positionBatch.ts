@@ -1,11 +1,18 @@
-import { NUMERIC_COLUMNS } from '../../engine/book/columns'
-import { blankPositionRow, type PositionRow, type Side } from '../../engine/book/positionRow'
+import type { PositionRow } from '../../engine/book/positionRow'
+import {
+  READ_ENTRY_PRICE,
+  READ_LEVERAGE,
+  READ_MAINTENANCE_AMOUNT,
+  READ_MARGIN,
+  READ_MARK_PRICE,
+  READ_MMR,
+  READ_NUMBERS,
+  READ_SIZE,
+  READ_WALLET_BALANCE,
+  type ReadPositions
+} from '../../engine/book/readPositions'
 import type { PlainFields } from './csvRecord'
 import { latin1Text } from './latin1Text'
-
-/** The numbers of a read position, in this order, NaN for a null: the book's, then the wallet. */
-const NUMBER_FIELDS = [...NUMERIC_COLUMNS, 'walletBalance'] as const
-const NUMBERS = NUMBER_FIELDS.length
 
 /**
  * Records of a canonical positions file as the import worker read them, column-wise so they cross
@@ -24,6 +31,7 @@ export interface PositionBatch {
   /** Codes into the names so far; 32-bit, so a file past the book's 65,536 names still reads right. */
   venue: Uint32Array
   symbol: Uint32Array
+  /** READ_NUMBERS per record, laid out as ReadPositions says. */
   numbers: Float64Array
   /** Each read record's id then account, as ASCII bytes; `textEnds` has both ends per record. */
   text: Uint8Array
@@ -76,7 +84,17 @@ export class PositionBatchBuilder {
     b.cross[k] = row.marginMode === 'cross' ? 1 : 0
     b.venue[k] = this.code(row.venue, this.venueCodes, b.venues)
     b.symbol[k] = this.code(row.symbol, this.symbolCodes, b.symbols)
-    for (let f = 0; f < NUMBERS; f++) b.numbers[k * NUMBERS + f] = row[NUMBER_FIELDS[f]] ?? NaN
+    // Field by field: a row read by a variable key was a slow, megamorphic lookup.
+    const numbers = b.numbers
+    const at = k * READ_NUMBERS
+    numbers[at + READ_SIZE] = row.size
+    numbers[at + READ_ENTRY_PRICE] = row.entryPrice
+    numbers[at + READ_MARGIN] = row.margin ?? NaN
+    numbers[at + READ_LEVERAGE] = row.leverage ?? NaN
+    numbers[at + READ_MMR] = row.mmr ?? NaN
+    numbers[at + READ_MAINTENANCE_AMOUNT] = row.maintenanceAmount ?? NaN
+    numbers[at + READ_MARK_PRICE] = row.markPrice ?? NaN
+    numbers[at + READ_WALLET_BALANCE] = row.walletBalance ?? NaN
     this.writeBytes(record.bytes, names[0], names[1], k * 2)
     this.writeBytes(record.bytes, names[2], names[3], k * 2 + 1)
   }
@@ -133,7 +151,7 @@ export class PositionBatchBuilder {
       cross: new Uint8Array(n),
       venue: new Uint32Array(n),
       symbol: new Uint32Array(n),
-      numbers: new Float64Array(n * NUMBERS),
+      numbers: new Float64Array(n * READ_NUMBERS),
       text: new Uint8Array(n * 24),
       textEnds: new Int32Array(n * 2),
       venues: [],
@@ -144,16 +162,20 @@ export class PositionBatchBuilder {
   }
 }
 
-const orNull = (value: number): number | null => (Number.isNaN(value) ? null : value)
-
 /**
- * Reads posted batches back into positions, on the main thread. The row it fills is reused from
- * record to record, as the plain reader's is.
+ * Reads posted batches back on the main thread, as positions the book assembler takes column-wise
+ * (ReadPositions): venue and symbol codes count across the file's batches, and names are made
+ * into strings only for ids and accounts.
  */
-export class PositionBatchReader {
+export class PositionBatchReader implements ReadPositions {
+  side: Int8Array = new Int8Array(0)
+  inverse: Uint8Array = new Uint8Array(0)
+  cross: Uint8Array = new Uint8Array(0)
+  venue: Uint32Array = new Uint32Array(0)
+  symbol: Uint32Array = new Uint32Array(0)
+  numbers: Float64Array = new Float64Array(0)
   private readonly venues: string[] = []
   private readonly symbols: string[] = []
-  private readonly row = blankPositionRow()
   private batch: PositionBatch | null = null
   private text: Buffer = Buffer.alloc(0)
   private unreadTaken = 0
@@ -165,6 +187,12 @@ export class PositionBatchReader {
   /** Starts on the next batch of the file. */
   begin(batch: PositionBatch): void {
     this.batch = batch
+    this.side = batch.side
+    this.inverse = batch.inverse
+    this.cross = batch.cross
+    this.venue = batch.venue
+    this.symbol = batch.symbol
+    this.numbers = batch.numbers
     this.text = Buffer.from(batch.text.buffer, batch.text.byteOffset, batch.text.byteLength)
     this.venues.push(...batch.venues)
     this.symbols.push(...batch.symbols)
@@ -179,33 +207,24 @@ export class PositionBatchReader {
     return this.batch!.unread[this.unreadTaken++]
   }
 
-  /** Record `k` as a position; only for records the worker read. */
-  position(k: number): PositionRow {
-    const b = this.batch!
-    const row = this.row
-    const idStart = k === 0 ? 0 : b.textEnds[k * 2 - 1]
-    const idEnd = b.textEnds[k * 2]
-    const accountEnd = b.textEnds[k * 2 + 1]
-    row.id = latin1Text(this.text, idStart, idEnd)
-    row.account = this.accountText(idEnd, accountEnd)
-    row.venue = this.venues[b.venue[k]]
-    row.symbol = this.symbols[b.symbol[k]]
-    row.side = b.side[k] as Side
-    row.contract = b.inverse[k] === 1 ? 'inverse' : 'linear'
-    row.marginMode = b.cross[k] === 1 ? 'cross' : 'isolated'
-    const at = k * NUMBERS
-    row.size = b.numbers[at]
-    row.entryPrice = b.numbers[at + 1]
-    row.margin = orNull(b.numbers[at + 2])
-    row.leverage = orNull(b.numbers[at + 3])
-    row.mmr = orNull(b.numbers[at + 4])
-    row.maintenanceAmount = orNull(b.numbers[at + 5])
-    row.markPrice = orNull(b.numbers[at + 6])
-    row.walletBalance = orNull(b.numbers[at + 7])
-    return row
+  venueName(code: number): string {
+    return this.venues[code]
   }
 
-  private accountText(start: number, end: number): string {
+  symbolName(code: number): string {
+    return this.symbols[code]
+  }
+
+  /** Record `k`'s id; only for records the worker read. */
+  id(k: number): string {
+    const ends = this.batch!.textEnds
+    return latin1Text(this.text, k === 0 ? 0 : ends[k * 2 - 1], ends[k * 2])
+  }
+
+  account(k: number): string {
+    const ends = this.batch!.textEnds
+    const start = ends[k * 2]
+    const end = ends[k * 2 + 1]
     const text = this.text
     const last = this.lastAccountStart
     let same = end - start === this.lastAccountEnd - last

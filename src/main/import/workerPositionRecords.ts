@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises'
-import type { PositionRow } from '../../engine/book/positionRow'
 import { siblingScript, startWorker } from '../simulation/startWorker'
-import type { CsvRecord, CsvRecordReader } from './csvRecord'
+import type { CsvRecord, CsvRecordReader, ReadPosition } from './csvRecord'
 import { ImportCancelledError } from './importCancelledError'
 import { NotPlainCsv } from './notPlainCsv'
 import { PositionBatchReader, type PositionBatch } from './positionBatch'
@@ -31,21 +30,39 @@ class BatchRecord implements CsvRecord {
   bytesRead = 0
   mayHoldInvalidText = false
   readonly plain = null
-  row: PositionRow | null = null
+  read: ReadPosition | null = null
   private text: readonly string[] = []
 
+  constructor(private readonly position: ReadPosition) {}
+
   fields(): readonly string[] {
-    if (this.row !== null) throw new Error('a record the worker read as a position has no fields')
+    if (this.read !== null) throw new Error('a record the worker read as a position has no fields')
     return this.text
   }
 
-  set(line: number, bytesRead: number, row: PositionRow | null, text: readonly string[]): void {
+  /** A record the worker read as position `index` of the reader's batch. */
+  setRead(line: number, bytesRead: number, index: number): void {
+    this.set(line, bytesRead, this.position, NO_FIELDS)
+    this.position.index = index
+  }
+
+  /** A record the worker left unread: its text. */
+  setUnread(line: number, bytesRead: number, text: readonly string[]): void {
+    this.set(line, bytesRead, null, text)
+  }
+
+  private set(
+    line: number,
+    bytesRead: number,
+    read: ReadPosition | null,
+    text: readonly string[]
+  ): void {
     this.line = line
     this.bytesRead = bytesRead
-    this.row = row
+    this.read = read
     this.text = text
     // Records the worker left unread may be anything, so the damage check reads them.
-    this.mayHoldInvalidText = row === null
+    this.mayHoldInvalidText = read === null
   }
 }
 
@@ -63,18 +80,14 @@ export function workerPositionRecords(
     const { size } = await stat(path)
     if (size < fromBytes) throw new NotPlainCsv()
     const worker = startWorker(WORKER_SCRIPT)
-    const record = new BatchRecord()
     const reader = new PositionBatchReader()
+    const record = new BatchRecord({ positions: reader, index: 0 })
     const deliver = (batch: PositionBatch): void => {
       reader.begin(batch)
       for (let k = 0; k < batch.count; k++) {
         const unread = reader.unreadFields(k)
-        record.set(
-          batch.lines[k],
-          batch.bytesRead,
-          unread ? null : reader.position(k),
-          unread ?? NO_FIELDS
-        )
+        if (unread) record.setUnread(batch.lines[k], batch.bytesRead, unread)
+        else record.setRead(batch.lines[k], batch.bytesRead, k)
         onRecord(record)
       }
     }
@@ -104,7 +117,7 @@ export function workerPositionRecords(
           if (settled) return
           try {
             if (message.kind === 'header') {
-              record.set(message.line, 0, null, message.fields)
+              record.setUnread(message.line, 0, message.fields)
               onRecord(record)
             } else if (message.kind === 'batch') deliver(message.batch)
             else if (message.kind === 'done') settle(() => resolve(message.bytesRead))

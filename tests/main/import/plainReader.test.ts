@@ -251,6 +251,15 @@ describe('reading a positions file on a worker thread', () => {
     expect(onWorker.book).toEqual(onMain.book)
     expect(onMain.summary.rejected).toBeGreaterThan(0)
     expect(onMain.book.length).toBeGreaterThan(69_000)
+    // Rows without mmr on a market no tier table covers are refused the same way on both.
+    const coveredOnly = { canResolveMaintenance: (venue: string) => venue !== 'bybit' }
+    const tieredOnMain = await importPositionsFile(path, {
+      ...coveredOnly,
+      workerFromBytes: Infinity
+    })
+    const tieredOnWorker = await importPositionsFile(path, { ...coveredOnly, workerFromBytes: 0 })
+    expect(tieredOnWorker.summary).toEqual(tieredOnMain.summary)
+    expect(tieredOnMain.summary.rejected).toBeGreaterThan(onMain.summary.rejected + 9_000)
   })
 
   it('hands over the rows it read as positions, and the text of the rest', async () => {
@@ -260,7 +269,12 @@ describe('reading a positions file on a worker thread', () => {
     )
     const records: [number, string | null, readonly string[] | null][] = []
     await workerPositionRecords(0)(path, { delimiter: ',' }, (record) => {
-      records.push([record.line, record.row?.id ?? null, record.row ? null : record.fields()])
+      const { read } = record
+      records.push([
+        record.line,
+        read ? read.positions.id(read.index) : null,
+        read ? null : record.fields()
+      ])
     })
     expect(records).toEqual([
       [1, null, ['id', 'symbol', 'side', 'size', 'entry_price', 'leverage']],
