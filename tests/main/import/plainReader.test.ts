@@ -91,10 +91,31 @@ describe('the plain reader', () => {
   })
 
   it('hands a file with a quote or a lone carriage return on to PapaParse', async () => {
-    for (const text of ['id,x\n1,"a"\n', 'id,x\n1,a\r2,b\n', 'id,x\n1,5" screen\n']) {
+    for (const text of [
+      'id,x\n1,"a"\n',
+      'id,x\n1,a\r2,b\n',
+      'id,x\n1,5" screen\n',
+      'id,x\r\r\n1,a\n',
+      'id,x\n1,a\r\r'
+    ]) {
       const path = files.write('quoted.csv', text)
       await expect(plainRecords(path)).rejects.toBeInstanceOf(NotPlainCsv)
     }
+  })
+
+  it('reads CRLF lines whose return ends a read, and a last line ending in a return', async () => {
+    // The first read is 4 MiB: the return of one CRLF falls on its last byte.
+    const lines = ['id,note']
+    let length = 'id,note\r\n'.length
+    const returnAt = 4 * 1024 * 1024 - 1
+    while (returnAt - length > 200) {
+      lines.push(`${lines.length},${'x'.repeat(90)}`)
+      length += lines.at(-1)!.length + 2
+    }
+    lines.push(`E,${'y'.repeat(returnAt - length - 2)}`, 'Z,end\r')
+    const path = files.write('crlf.csv', lines.join('\r\n'))
+    const expected = lines.map((line, k) => [k + 1, line.replace('\r', '').split(',')])
+    expect(await plainRecords(path)).toEqual(expected)
   })
 
   it('reads a line that a read of the file cuts in two whole, and hands an overlong one on', async () => {
