@@ -1,5 +1,6 @@
 import type { MarginTerms } from './marginTerms'
 import { positionTier } from './positionTier'
+import { firstIndexFrom, tierSteps } from './tierSteps'
 
 /**
  * Positions liquidated together, against one balance: a single isolated position (balance = its
@@ -107,6 +108,8 @@ export function firstRootFrom(
   withMaintenance = true,
   sign: -1 | 1 = 1
 ): number {
+  if (withMaintenance && group.terms.length > STEP_FROM_MEMBERS)
+    return firstRootBySteps(group, start, direction, sign)
   const boundaries = withMaintenance ? tierBoundaries(group) : []
   let v = start
   for (;;) {
@@ -134,6 +137,63 @@ export function firstRootFrom(
         return root > 0 && Number.isFinite(root) ? root : NaN
     }
     if (!Number.isFinite(next) || next <= 0) return NaN
+    v = next
+  }
+}
+
+/** Past this many members a walk steps its line at each boundary, not re-adding every member. */
+const STEP_FROM_MEMBERS = 64
+
+/**
+ * firstRootFrom for a large group, such as a market maker's cross account of thousands of
+ * positions: its walk crosses many boundaries, and adding up every member's line at each one
+ * took seconds. At a boundary only the members crossing it change tier, so the line moves by
+ * their steps; it is added up in full again after as many steps as members, so rounding stays
+ * where the full sum leaves it.
+ */
+function firstRootBySteps(
+  group: MarginGroup,
+  start: number,
+  direction: -1 | 1,
+  sign: -1 | 1
+): number {
+  const { values, slopes, constants } = tierSteps(group.terms)
+  let v = start
+  let line: Line | null = null
+  let stepped = 0
+  for (;;) {
+    // The nearest boundary beyond v, and the steps at it, values[from, to).
+    let next: number
+    let from: number
+    let to: number
+    if (direction < 0) {
+      to = firstIndexFrom(values, v, true)
+      next = to > 0 ? values[to - 1] : 0
+      from = to > 0 ? firstIndexFrom(values, next, true) : to
+    } else {
+      from = firstIndexFrom(values, v, false)
+      next = from < values.length ? values[from] : Infinity
+      to = from < values.length ? firstIndexFrom(values, next, false) : from
+    }
+    const probe = Number.isFinite(next) ? (v + next) / 2 : v + Math.max(1, v)
+    if (line === null || stepped >= group.terms.length) {
+      line = excessLine(group, probe)
+      stepped = 0
+    }
+    const atStart = sign * (line.slope * v + line.constant)
+    if (atStart <= 0) return v
+    if (line.slope !== 0) {
+      const root = -line.constant / line.slope
+      if (direction * (root - v) >= 0 && direction * (next - root) >= 0)
+        return root > 0 && Number.isFinite(root) ? root : NaN
+    }
+    if (!Number.isFinite(next) || next <= 0) return NaN
+    // Across `next` its members change tier: up on the way up, back down on the way down.
+    for (let k = from; k < to; k++) {
+      line.slope += direction * slopes[k]
+      line.constant += direction * constants[k]
+    }
+    stepped += to - from
     v = next
   }
 }

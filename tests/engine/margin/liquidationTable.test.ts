@@ -363,34 +363,57 @@ describe('property: the isolated solver and the cross-account solver agree on on
 })
 
 describe('a cross account of hundreds of positions', () => {
-  it('liquidates where its excess over maintenance first reaches zero below the mark', () => {
-    // 400 positions in one account: thousands of tier boundaries to walk.
-    const table = findTierTable(registry, 'binance', 'BTCUSDT')!
-    let seed = 7
+  // Hundreds of members: thousands of tier boundaries, walked step by step.
+  const table = findTierTable(registry, 'binance', 'BTCUSDT')!
+  const wallet = 40_000_000
+  const account = (seed: number, longShare: number, count: number): PositionRow[] => {
     const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
-    const rows = Array.from({ length: 400 }, (_, k) =>
+    return Array.from({ length: count }, (_, k) =>
       position({
         id: `p${k}`,
         marginMode: 'cross',
         margin: null,
-        walletBalance: 40_000_000,
-        side: k === 0 || random() < 0.7 ? 1 : -1,
+        walletBalance: wallet,
+        // The first a long and the second a short, so the table gives both of the account's prices.
+        side: k === 0 ? 1 : k === 1 ? -1 : random() < longShare ? 1 : -1,
         size: 0.5 + random() * 40,
         entryPrice: 60000 * (0.97 + random() * 0.06)
       })
     )
-    const excess = (p: number) =>
-      rows.reduce((sum, row) => {
-        const notional = row.size * p
-        const tier = tierIndexAt(table, notional)
-        const maintenance = notional * table.rates[tier] - table.amounts[tier]
-        return sum + row.side * row.size * (p - row.entryPrice) - maintenance
-      }, 40_000_000)
-    const down = liquidation(rows).liquidationPrice[0]
-    expect(down).toBeLessThan(60000)
-    expect(Math.abs(excess(down))).toBeLessThan(1e-6 * 40_000_000)
-    // No earlier root: the excess stays positive on the way down from the mark.
-    for (let p = 60000; p > down * 1.0001; p -= (60000 - down) / 500)
-      expect(excess(p)).toBeGreaterThan(0)
+  }
+  const excessAt = (rows: PositionRow[], p: number) =>
+    rows.reduce((sum, row) => {
+      const notional = row.size * p
+      const tier = tierIndexAt(table, notional)
+      const maintenance = notional * table.rates[tier] - table.amounts[tier]
+      return sum + row.side * row.size * (p - row.entryPrice) - maintenance
+    }, wallet)
+
+  it('liquidates where its excess over maintenance first reaches zero, down and up', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        fc.double({ min: 0.2, max: 0.8, noNaN: true }),
+        fc.integer({ min: 65, max: 400 }),
+        (seed, longShare, count) => {
+          const rows = account(seed, longShare, count)
+          const solved = liquidation(rows)
+          for (const [index, price] of [
+            [0, solved.liquidationPrice[0]],
+            [1, solved.liquidationPrice[1]]
+          ]) {
+            if (Number.isNaN(price)) continue
+            expect(price < 60000).toBe(index === 0)
+            expect(Math.abs(excessAt(rows, price))).toBeLessThan(1e-6 * wallet)
+            // No earlier root: the excess stays positive on the way from the mark.
+            for (let k = 1; k < 200; k++) {
+              const p = 60000 + ((price - 60000) * k) / 200
+              expect(excessAt(rows, p)).toBeGreaterThan(0)
+            }
+          }
+        }
+      ),
+      { numRuns: 25 }
+    )
   })
 })
