@@ -128,17 +128,32 @@ export function firstRootFrom(
         }
     }
     const probe = Number.isFinite(next) ? (v + next) / 2 : v + Math.max(1, v)
-    const line = excessLine(group, probe, withMaintenance)
-    const atStart = sign * (line.slope * v + line.constant)
-    if (atStart <= 0) return v
-    if (line.slope !== 0) {
-      const root = -line.constant / line.slope
-      if (direction * (root - v) >= 0 && direction * (next - root) >= 0)
-        return root > 0 && Number.isFinite(root) ? root : NaN
-    }
-    if (!Number.isFinite(next) || next <= 0) return NaN
+    const found = rootInSegment(excessLine(group, probe, withMaintenance), v, next, direction, sign)
+    if (found !== undefined) return found
     v = next
   }
+}
+
+/**
+ * The walk's answer in the segment from v to `next` on `line`: v when the excess is already 0
+ * there, the root when the line reaches 0 before `next`, NaN when no segment lies beyond; else
+ * undefined, and the walk goes on.
+ */
+function rootInSegment(
+  line: Line,
+  v: number,
+  next: number,
+  direction: -1 | 1,
+  sign: -1 | 1
+): number | undefined {
+  if (sign * (line.slope * v + line.constant) <= 0) return v
+  if (line.slope !== 0) {
+    const root = -line.constant / line.slope
+    if (direction * (root - v) >= 0 && direction * (next - root) >= 0)
+      return root > 0 && Number.isFinite(root) ? root : NaN
+  }
+  if (!Number.isFinite(next) || next <= 0) return NaN
+  return undefined
 }
 
 /** Past this many members a walk steps its line at each boundary, not re-adding every member. */
@@ -180,14 +195,8 @@ function firstRootBySteps(
       line = excessLine(group, probe)
       stepped = 0
     }
-    const atStart = sign * (line.slope * v + line.constant)
-    if (atStart <= 0) return v
-    if (line.slope !== 0) {
-      const root = -line.constant / line.slope
-      if (direction * (root - v) >= 0 && direction * (next - root) >= 0)
-        return root > 0 && Number.isFinite(root) ? root : NaN
-    }
-    if (!Number.isFinite(next) || next <= 0) return NaN
+    const found = rootInSegment(line, v, next, direction, sign)
+    if (found !== undefined) return found
     // Across `next` its members change tier: up on the way up, back down on the way down.
     for (let k = from; k < to; k++) {
       line.slope += direction * slopes[k]
