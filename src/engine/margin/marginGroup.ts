@@ -191,7 +191,10 @@ function firstRootBySteps(
       to = from < values.length ? firstIndexFrom(values, next, false) : from
     }
     const probe = Number.isFinite(next) ? (v + next) / 2 : v + Math.max(1, v)
-    if (line === null || stepped >= group.terms.length) {
+    // The last segment is summed in full: stepped rounding would turn a line that never reaches
+    // zero (slope exactly 0) into a root far out.
+    const last = !(next > 0 && Number.isFinite(next))
+    if (line === null || stepped >= group.terms.length || last) {
       line = excessLine(group, probe)
       stepped = 0
     }
