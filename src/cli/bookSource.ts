@@ -128,7 +128,6 @@ function combinedSummary(
   }
 }
 
-/** Whether a tier table covers a venue's symbol, remembered per pair: asked once per row. */
 function onlyPricedMarket(assignments: readonly string[]): string | null {
   return assignments.length === 1 ? underlyingOf(parsePriceAssignment(assignments[0]).market) : null
 }

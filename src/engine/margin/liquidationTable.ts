@@ -229,11 +229,13 @@ function crossMembersByAccount(book: Book): {
 
 /** Codes for the underlyings, by symbol code: one number compares where names did. */
 function marketCodes(underlyings: readonly string[]): { marketOf: Int32Array; markets: string[] } {
-  const markets = [...new Set(underlyings)]
-  return {
-    marketOf: Int32Array.from(underlyings, (underlying) => markets.indexOf(underlying)),
-    markets
-  }
+  const codes = new Map<string, number>()
+  const marketOf = Int32Array.from(underlyings, (underlying) => {
+    let code = codes.get(underlying)
+    if (code === undefined) codes.set(underlying, (code = codes.size))
+    return code
+  })
+  return { marketOf, markets: [...codes.keys()] }
 }
 
 function solveCrossAccounts(

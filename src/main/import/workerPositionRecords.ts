@@ -69,7 +69,7 @@ class BatchRecord implements CsvRecord {
 /**
  * Reads a canonical positions file on a worker thread (positionBatchWorker) and hands its records
  * to the import loop as positions already read: the records' text never crosses to main. Only a
- * sink that takes rows can use it (`RecordSink.takeRow`); a file smaller than `fromBytes`, or one
+ * sink that takes read positions can use it (`RecordSink.takeRead`); a file smaller than `fromBytes`, or one
  * the worker hands back, rejects with NotPlainCsv so the import reads it on main instead.
  */
 export function workerPositionRecords(
