@@ -8,7 +8,7 @@ import { openForReading } from './openForReading'
 import type { CsvStreamOptions } from './streamCsvRecords'
 
 /** Larger than the longest record read, so a line cut by a read always fits with the next. */
-const CHUNK_BYTES = 4 * MAX_RECORD_BYTES
+export const CHUNK_BYTES = 4 * MAX_RECORD_BYTES
 const LINE_FEED = 0x0a
 const CARRIAGE_RETURN = 0x0d
 const QUOTE = 0x22

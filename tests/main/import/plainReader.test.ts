@@ -5,7 +5,7 @@ import { mapPositionRecord } from '../../../src/engine/import/positionRecord'
 import type { CsvRecord } from '../../../src/main/import/csvRecord'
 import { fastCsvRecords, NeedsStrictParser } from '../../../src/main/import/fastCsvRecords'
 import { NotPlainCsv } from '../../../src/main/import/notPlainCsv'
-import { PlainRecord, plainCsvRecords } from '../../../src/main/import/plainCsvRecords'
+import { CHUNK_BYTES, PlainRecord, plainCsvRecords } from '../../../src/main/import/plainCsvRecords'
 import { plainDecimalAt } from '../../../src/main/import/plainDecimal'
 import { createPlainPositionReader } from '../../../src/main/import/plainPositionReader'
 import { ImportCancelledError } from '../../../src/main/import/importCancelledError'
@@ -104,10 +104,10 @@ describe('the plain reader', () => {
   })
 
   it('reads CRLF lines whose return ends a read, and a last line ending in a return', async () => {
-    // The first read is 4 MiB: the return of one CRLF falls on its last byte.
+    // The return of one CRLF falls on the last byte of the first read.
     const lines = ['id,note']
     let length = 'id,note\r\n'.length
-    const returnAt = 4 * 1024 * 1024 - 1
+    const returnAt = CHUNK_BYTES - 1
     while (returnAt - length > 200) {
       lines.push(`${lines.length},${'x'.repeat(90)}`)
       length += lines.at(-1)!.length + 2
