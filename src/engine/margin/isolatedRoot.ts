@@ -18,6 +18,20 @@ export interface IsolatedPosition {
 }
 
 /**
+ * A position to write over, its number fields doubles from the start, as blankMarginTerms says
+ * why. Written out in full: built by spreading blank terms, the solve ran about 1.2x as long.
+ */
+export const blankIsolatedPosition = (table: TierTable): IsolatedPosition => ({
+  balance: NaN,
+  equitySlope: NaN,
+  equityConstant: NaN,
+  notionalWeight: NaN,
+  entryNotional: NaN,
+  family: 'notional',
+  table
+})
+
+/**
  * Maintenance margin at v, for the tier in force there: slope * v + constant. Two functions, not
  * one returning a pair: a pair is a fresh array per call, and a 1M-book solve made 400 MB of them.
  */

@@ -1,13 +1,20 @@
 import { CROSS, INVERSE, ISOLATED, type Book } from '../book/columns'
 import { underlyingOf } from '../market/underlyingOf'
 import {
+  blankIsolatedPosition,
   isolatedExcess,
   isolatedMaintenance,
   isolatedRoot,
   type IsolatedPosition
 } from './isolatedRoot'
 import { excessAt, firstRootFrom, maintenanceAt, type MarginGroup } from './marginGroup'
-import { marginTerms, priceVariable, writeMarginTerms, type MarginTerms } from './marginTerms'
+import {
+  blankMarginTerms,
+  marginTerms,
+  priceVariable,
+  writeMarginTerms,
+  type MarginTerms
+} from './marginTerms'
 import { createMaintenanceSource, MaintenanceError } from './maintenanceSource'
 import type { TierRegistry } from './tierRegistry'
 import { venueFamily } from './venueFamily'
@@ -52,22 +59,16 @@ export interface CrossGroup {
   heldBalance: number
 }
 
-const ZERO_TERMS: MarginTerms = {
-  equitySlope: 0,
-  equityConstant: 0,
-  notionalWeight: 0,
-  entryNotional: 0,
-  family: 'notional',
-  table: {
-    venue: '',
-    symbol: '',
-    measure: 'notional',
-    floors: Float64Array.of(0),
-    rates: Float64Array.of(0),
-    amounts: Float64Array.of(0),
-    maxLeverage: Float64Array.of(NaN)
-  }
-}
+/** Terms not yet written: a placeholder to write over. */
+const NO_TERMS: MarginTerms = blankMarginTerms('notional', {
+  venue: '',
+  symbol: '',
+  measure: 'notional',
+  floors: Float64Array.of(0),
+  rates: Float64Array.of(0),
+  amounts: Float64Array.of(0),
+  maxLeverage: Float64Array.of(NaN)
+})
 
 const toPrice = (contract: number, v: number): number =>
   Number.isNaN(v) ? NaN : priceVariable(contract, v)
@@ -116,7 +117,7 @@ export function computeLiquidationTable(
   const families = book.venues.names.map(venueFamily)
   const marketPrices = underlyings.map((underlying) => prices.get(underlying))
   const terms: (MarginTerms | null)[] = new Array(n).fill(null)
-  const scratch: IsolatedPosition = { ...ZERO_TERMS, balance: 0 }
+  const scratch = blankIsolatedPosition(NO_TERMS.table)
   const skipped = underlyings.map(
     (underlying) => onlyUnderlying !== undefined && underlying !== onlyUnderlying
   )
@@ -309,7 +310,7 @@ function solveCrossAccounts(
 class HeldElsewhere {
   excess = 0
   equity = 0
-  private readonly one: MarginTerms[] = [ZERO_TERMS]
+  private readonly one: MarginTerms[] = [NO_TERMS]
   private readonly single: MarginGroup = { terms: this.one, balance: 0 }
 
   clear(): void {
