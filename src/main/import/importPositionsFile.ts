@@ -11,7 +11,7 @@ import { resolveColumnMapping } from '../../engine/import/mapping/resolveColumnM
 import { POSITION_FIELDS, resolveHeader } from '../../engine/import/positionColumns'
 import { mapPositionRecord } from '../../engine/import/positionRecord'
 import { importCsvFile, type RecordSink } from './importCsvFile'
-import { createPlainPositionReader } from './plainPositionReader'
+import { createPlainRowReader } from './plainPositionReader'
 import { workerPositionRecords } from './workerPositionRecords'
 import type { ImportOptions } from './importOptions'
 import type { ImportSummary } from './importSummary'
@@ -41,7 +41,7 @@ type Assembler = ReturnType<typeof createBookAssembler>
 /** The canonical layout, read as before any mapping existed: the fast path. */
 function canonicalSink(header: readonly string[], assembler: Assembler): RecordSink {
   const resolved = resolveHeader(header)
-  const readPlain = createPlainPositionReader(resolved)
+  const readPlain = createPlainRowReader(resolved)
   const take = (fields: readonly string[], line: number) => {
     const mapped = mapPositionRecord(fields, resolved, line)
     return mapped.ok ? assembler.add(mapped.row, line) : mapped.error

@@ -1,4 +1,4 @@
-import { blankPositionRow, type PositionRow } from '../../engine/book/positionRow'
+import { blankPositionRow, type PositionRow, type Side } from '../../engine/book/positionRow'
 import { choiceOf } from '../../engine/import/choiceCells'
 import { NON_NEGATIVE, POSITIVE, type Bound } from '../../engine/import/numberCells'
 import { parseDecimal, parseFraction, parseLeverage } from '../../engine/import/numberNotation'
@@ -11,6 +11,17 @@ import {
   MARGIN_MODES,
   SIDES
 } from '../../engine/import/positionRecord'
+import {
+  READ_ENTRY_PRICE,
+  READ_LEVERAGE,
+  READ_MAINTENANCE_AMOUNT,
+  READ_MARGIN,
+  READ_MARK_PRICE,
+  READ_MMR,
+  READ_NUMBERS,
+  READ_SIZE,
+  READ_WALLET_BALANCE
+} from '../../engine/book/readPositions'
 import { ByteWords } from './byteWords'
 import type { PlainFields } from './csvRecord'
 import { plainDecimalAt } from './plainDecimal'
@@ -56,23 +67,35 @@ function isTrimmed(record: PlainFields, column: number): boolean {
   )
 }
 
-/** A number cell: null when blank, LEAVE when unreadable or out of bounds. */
-function numberAt(
+/**
+ * Writes a number cell to `numbers[slot]`, NaN when blank; false when it is unreadable or out of
+ * bounds, for readPosition to explain. Into a column, not returned: a returned number is a boxed
+ * one, eight per record.
+ */
+function readNumber(
   record: PlainFields,
   column: number,
   bound: Bound,
-  parse: (text: string) => number | null
-): number | null | typeof LEAVE {
+  parse: (text: string) => number | null,
+  numbers: Float64Array,
+  slot: number
+): boolean {
   const start = startOf(record, column)
   const end = endOf(record, column)
-  if (start === end) return null
-  let value: number | null = plainDecimalAt(record.bytes, start, end)
+  if (start === end) {
+    numbers[slot] = NaN
+    return true
+  }
+  let value = plainDecimalAt(record.bytes, start, end)
   // A plain decimal holds no blanks; other spellings are read as text, once known trimmed.
   if (Number.isNaN(value)) {
-    if (!isTrimmed(record, column)) return LEAVE
-    value = parse(latin1Text(record.bytes, start, end))
+    if (!isTrimmed(record, column)) return false
+    const parsed = parse(latin1Text(record.bytes, start, end))
+    if (parsed === null) return false
+    value = parsed
   }
-  return value !== null && bound.accepts(value) ? value : LEAVE
+  numbers[slot] = value
+  return bound.accepts(value)
 }
 
 /** A word cell: null when blank, LEAVE when the column does not list it. */
@@ -86,25 +109,38 @@ function wordAt<T>(
   return words.valueAt(record.bytes, startOf(record, column), endOf(record, column)) ?? LEAVE
 }
 
-/** Reads a record's position from its bytes, or null to have readPosition read it from text. */
-export type PlainPositionReader = (record: PlainFields) => PositionRow | null
+/** A plainly read position besides its numbers. */
+export interface PlainPosition {
+  side: Side
+  inverse: boolean
+  cross: boolean
+  /** Strings from the reader's word tables: the same spelling is the same string object. */
+  venue: string
+  symbol: string
+}
+
+/**
+ * Reads a record's position from its bytes, or null to have readPosition read it from text. Its
+ * numbers go to `numbers[at + READ_SIZE ...]` as ReadPositions lays them out (NaN where blank,
+ * the margin derived from leverage where an isolated row gives none); the slots may be written
+ * when it answers null. The answer is reused for the next record: take it before reading another.
+ */
+export type PlainPositionReader = (
+  record: PlainFields,
+  numbers: Float64Array,
+  at: number
+) => PlainPosition | null
 
 /**
  * Reads canonical position records straight from their bytes, for the records that are plainly
  * valid: ASCII cells without blanks around them, numbers in range, listed words. It answers null
  * for every other record, and the caller reads that one through readPosition, which then gives
- * the row or the reason for rejecting it. Where it answers, it answers the row readPosition gives
+ * the row or the reason for rejecting it. Where it answers, it answers what readPosition gives
  * for the same text, value for value (a property test holds it to that); it skips making a string
- * of every cell, which was most of a 1M-row import's time and garbage.
- *
- * The row it returns is reused for the next record: take what it holds before reading another.
- * Without `withNames` the row's id and account stay unset, for a caller that copies their bytes
- * (positionNameBytes says where they are) rather than make strings of them.
+ * of every cell, which was most of a 1M-row import's time and garbage. Ids and accounts it leaves
+ * where they are (positionNameBytes), for a caller that copies their bytes.
  */
-export function createPlainPositionReader(
-  header: PositionHeader,
-  withNames = true
-): PlainPositionReader {
+export function createPlainPositionReader(header: PositionHeader): PlainPositionReader {
   const at = (field: PositionField): number => header.columns[field] ?? -1
   const columns = {
     id: at('id'),
@@ -128,13 +164,9 @@ export function createPlainPositionReader(
   const marginModes = new ByteWords((text) => choiceOf(text, MARGIN_MODES) ?? null)
   const venues = new ByteWords((text) => text.toLowerCase())
   const symbols = new ByteWords((text) => text)
-  const row = blankPositionRow()
-  // Consecutive rows often share an account: its string is made once for the run.
-  let lastAccountBytes = new Uint8Array(64)
-  let lastAccountLength = -1
-  let lastAccountText = ''
+  const position: PlainPosition = { side: 1, inverse: false, cross: false, venue: '', symbol: '' }
 
-  return (record) => {
+  return (record, numbers, at) => {
     if (!record.ascii || record.count !== header.width) return null
     const { bytes, starts, ends } = record
     const { id, symbol, account, venue } = columns
@@ -142,70 +174,106 @@ export function createPlainPositionReader(
     if (!isTrimmed(record, id) || !isTrimmed(record, symbol)) return null
     if (!isTrimmed(record, account) || !isTrimmed(record, venue)) return null
     const side = wordAt(record, columns.side, sides)
-    const size = numberAt(record, columns.size, POSITIVE, parseDecimal)
-    const entryPrice = numberAt(record, columns.entryPrice, POSITIVE, parseDecimal)
     const contract = wordAt(record, columns.contract, contracts)
     const marginMode = wordAt(record, columns.marginMode, marginModes)
-    const leverage = numberAt(record, columns.leverage, LEVERAGE, parseLeverage)
-    const margin = numberAt(record, columns.margin, NON_NEGATIVE, parseDecimal)
-    const mmr = numberAt(record, columns.mmr, MAINTENANCE_RATE, parseFraction)
-    const maintenanceAmount = numberAt(
-      record,
-      columns.maintenanceAmount,
-      NON_NEGATIVE,
-      parseDecimal
-    )
-    const markPrice = numberAt(record, columns.markPrice, POSITIVE, parseDecimal)
+    if (side === null || side === LEAVE || contract === LEAVE || marginMode === LEAVE) return null
+    const cross = marginMode === 'cross'
     if (
-      side === null ||
-      side === LEAVE ||
-      size === null ||
-      size === LEAVE ||
-      entryPrice === null ||
-      entryPrice === LEAVE ||
-      contract === LEAVE ||
-      marginMode === LEAVE ||
-      leverage === LEAVE ||
-      margin === LEAVE ||
-      mmr === LEAVE ||
-      maintenanceAmount === LEAVE ||
-      markPrice === LEAVE
+      !readNumber(record, columns.size, POSITIVE, parseDecimal, numbers, at + READ_SIZE) ||
+      !readNumber(
+        record,
+        columns.entryPrice,
+        POSITIVE,
+        parseDecimal,
+        numbers,
+        at + READ_ENTRY_PRICE
+      ) ||
+      !readNumber(record, columns.leverage, LEVERAGE, parseLeverage, numbers, at + READ_LEVERAGE) ||
+      !readNumber(record, columns.margin, NON_NEGATIVE, parseDecimal, numbers, at + READ_MARGIN) ||
+      !readNumber(record, columns.mmr, MAINTENANCE_RATE, parseFraction, numbers, at + READ_MMR) ||
+      !readNumber(
+        record,
+        columns.maintenanceAmount,
+        NON_NEGATIVE,
+        parseDecimal,
+        numbers,
+        at + READ_MAINTENANCE_AMOUNT
+      ) ||
+      !readNumber(record, columns.markPrice, POSITIVE, parseDecimal, numbers, at + READ_MARK_PRICE)
     ) {
       return null
     }
-    const cross = marginMode === 'cross'
-    let walletBalance: number | null = null
+    const size = numbers[at + READ_SIZE]
+    const entryPrice = numbers[at + READ_ENTRY_PRICE]
+    if (Number.isNaN(size) || Number.isNaN(entryPrice)) return null
+    numbers[at + READ_WALLET_BALANCE] = NaN
     if (cross) {
-      const given = numberAt(record, columns.walletBalance, NON_NEGATIVE, parseDecimal)
-      if (given === null || given === LEAVE) return null
-      walletBalance = given
+      const balance = at + READ_WALLET_BALANCE
+      if (!readNumber(record, columns.walletBalance, NON_NEGATIVE, parseDecimal, numbers, balance))
+        return null
+      if (Number.isNaN(numbers[balance]) || isBlank(record, account)) return null
     }
-    row.contract = contract ?? 'linear'
-    row.marginMode = cross ? 'cross' : 'isolated'
-    if (margin === null && !cross) {
-      if (leverage === null) return null
-      row.margin =
-        row.contract === 'linear' ? (size * entryPrice) / leverage : size / entryPrice / leverage
-    } else row.margin = margin
-    if (isBlank(record, account) && cross) return null
-    if (withNames) {
-      row.id = latin1Text(bytes, starts[id], ends[id])
-      row.account = isBlank(record, account)
-        ? row.id
-        : accountText(bytes, starts[account], ends[account])
+    const inverse = contract === 'inverse'
+    if (!cross && Number.isNaN(numbers[at + READ_MARGIN])) {
+      const leverage = numbers[at + READ_LEVERAGE]
+      if (Number.isNaN(leverage)) return null
+      numbers[at + READ_MARGIN] = inverse
+        ? size / entryPrice / leverage
+        : (size * entryPrice) / leverage
     }
-    row.venue = isBlank(record, venue)
+    position.side = side
+    position.inverse = inverse
+    position.cross = cross
+    position.venue = isBlank(record, venue)
       ? DEFAULT_VENUE
       : venues.valueAt(bytes, starts[venue], ends[venue])
-    row.symbol = symbols.valueAt(bytes, starts[symbol], ends[symbol])
-    row.side = side
-    row.size = size
-    row.entryPrice = entryPrice
-    row.leverage = leverage
-    row.mmr = mmr
-    row.maintenanceAmount = maintenanceAmount
-    row.walletBalance = walletBalance
-    row.markPrice = markPrice
+    position.symbol = symbols.valueAt(bytes, starts[symbol], ends[symbol])
+    return position
+  }
+}
+
+/**
+ * The plain reader's answer as a row, with its id, account and extra cells, for an import that
+ * reads on the calling thread and assembles rows.
+ */
+export function createPlainRowReader(
+  header: PositionHeader
+): (record: PlainFields) => PositionRow | null {
+  const readPosition = createPlainPositionReader(header)
+  const numbers = new Float64Array(READ_NUMBERS)
+  const names = new Int32Array(4)
+  const row = blankPositionRow()
+  const optional = (slot: number): number | null =>
+    Number.isNaN(numbers[slot]) ? null : numbers[slot]
+  // Consecutive rows often share an account: its string is made once for the run.
+  let lastAccountBytes = new Uint8Array(64)
+  let lastAccountLength = -1
+  let lastAccountText = ''
+
+  return (record) => {
+    const position = readPosition(record, numbers, 0)
+    if (!position) return null
+    const { bytes } = record
+    positionNameBytes(record, header, names)
+    row.id = latin1Text(bytes, names[0], names[1])
+    row.account =
+      names[2] === names[0] && names[3] === names[1]
+        ? row.id
+        : accountText(bytes, names[2], names[3])
+    row.venue = position.venue
+    row.symbol = position.symbol
+    row.contract = position.inverse ? 'inverse' : 'linear'
+    row.side = position.side
+    row.size = numbers[READ_SIZE]
+    row.entryPrice = numbers[READ_ENTRY_PRICE]
+    row.marginMode = position.cross ? 'cross' : 'isolated'
+    // A cross row's margin is the one it gives, else none: its account's wallet margins it.
+    row.margin = optional(READ_MARGIN)
+    row.leverage = optional(READ_LEVERAGE)
+    row.mmr = optional(READ_MMR)
+    row.maintenanceAmount = optional(READ_MAINTENANCE_AMOUNT)
+    row.walletBalance = optional(READ_WALLET_BALANCE)
+    row.markPrice = optional(READ_MARK_PRICE)
     row.extra = extraCells(record, header)
     return row
   }

@@ -1,18 +1,7 @@
-import type { PositionRow } from '../../engine/book/positionRow'
-import {
-  READ_ENTRY_PRICE,
-  READ_LEVERAGE,
-  READ_MAINTENANCE_AMOUNT,
-  READ_MARGIN,
-  READ_MARK_PRICE,
-  READ_MMR,
-  READ_NUMBERS,
-  READ_SIZE,
-  READ_WALLET_BALANCE,
-  type ReadPositions
-} from '../../engine/book/readPositions'
+import { READ_NUMBERS, type ReadPositions } from '../../engine/book/readPositions'
 import type { PlainFields } from './csvRecord'
 import { latin1Text } from './latin1Text'
+import type { PlainPosition } from './plainPositionReader'
 
 /**
  * Records of a canonical positions file as the import worker read them, column-wise so they cross
@@ -73,28 +62,29 @@ export class PositionBatchBuilder {
     return this.batch.count
   }
 
-  /** A position the plain reader read from `record`; its id and account are copied as bytes. */
-  addRead(row: PositionRow, line: number, record: PlainFields, names: Int32Array): void {
+  /** Where the plain reader writes the next record's numbers: `numbers[numbersAt + READ_SIZE ...]`. */
+  get numbers(): Float64Array {
+    return this.batch.numbers
+  }
+
+  get numbersAt(): number {
+    return this.batch.count * READ_NUMBERS
+  }
+
+  /**
+   * A position the plain reader read from `record`, its numbers already written where `numbers`
+   * says; its id and account are copied as bytes.
+   */
+  addRead(position: PlainPosition, line: number, record: PlainFields, names: Int32Array): void {
     const b = this.batch
     const k = b.count++
     b.lines[k] = line
     b.read[k] = 1
-    b.side[k] = row.side
-    b.inverse[k] = row.contract === 'inverse' ? 1 : 0
-    b.cross[k] = row.marginMode === 'cross' ? 1 : 0
-    b.venue[k] = this.code(row.venue, this.venueCodes, b.venues)
-    b.symbol[k] = this.code(row.symbol, this.symbolCodes, b.symbols)
-    // Field by field: a row read by a variable key was a slow, megamorphic lookup.
-    const numbers = b.numbers
-    const at = k * READ_NUMBERS
-    numbers[at + READ_SIZE] = row.size
-    numbers[at + READ_ENTRY_PRICE] = row.entryPrice
-    numbers[at + READ_MARGIN] = row.margin ?? NaN
-    numbers[at + READ_LEVERAGE] = row.leverage ?? NaN
-    numbers[at + READ_MMR] = row.mmr ?? NaN
-    numbers[at + READ_MAINTENANCE_AMOUNT] = row.maintenanceAmount ?? NaN
-    numbers[at + READ_MARK_PRICE] = row.markPrice ?? NaN
-    numbers[at + READ_WALLET_BALANCE] = row.walletBalance ?? NaN
+    b.side[k] = position.side
+    b.inverse[k] = position.inverse ? 1 : 0
+    b.cross[k] = position.cross ? 1 : 0
+    b.venue[k] = this.code(position.venue, this.venueCodes, b.venues)
+    b.symbol[k] = this.code(position.symbol, this.symbolCodes, b.symbols)
     this.writeBytes(record.bytes, names[0], names[1], k * 2)
     this.writeBytes(record.bytes, names[2], names[3], k * 2 + 1)
   }

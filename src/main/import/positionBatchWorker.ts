@@ -32,15 +32,15 @@ async function read({ path, delimiter, batchRows }: BatchJob): Promise<void> {
     if (readPosition === null) {
       const header = resolveHeader(record.fields())
       if (header.extra.length > 0) throw new NotPlainCsv()
-      readPosition = createPlainPositionReader(header, false)
+      readPosition = createPlainPositionReader(header)
       resolved = header
       post({ kind: 'header', fields: [...record.fields()], line: record.line })
       return
     }
-    const row = readPosition(record.plain!)
-    if (row)
+    const position = readPosition(record.plain!, builder.numbers, builder.numbersAt)
+    if (position)
       builder.addRead(
-        row,
+        position,
         record.line,
         record.plain!,
         positionNameBytes(record.plain!, resolved!, names)

@@ -7,7 +7,7 @@ import { fastCsvRecords, NeedsStrictParser } from '../../../src/main/import/fast
 import { NotPlainCsv } from '../../../src/main/import/notPlainCsv'
 import { CHUNK_BYTES, PlainRecord, plainCsvRecords } from '../../../src/main/import/plainCsvRecords'
 import { plainDecimalAt } from '../../../src/main/import/plainDecimal'
-import { createPlainPositionReader } from '../../../src/main/import/plainPositionReader'
+import { createPlainRowReader } from '../../../src/main/import/plainPositionReader'
 import { ImportCancelledError } from '../../../src/main/import/importCancelledError'
 import { importPositionsFile } from '../../../src/main/import/importFiles'
 import { fixture, tempFiles } from './importTestFiles'
@@ -175,7 +175,7 @@ describe('reading positions from bytes', () => {
         header.chain((fields) => fc.tuple(fc.constant(fields), rowFor(fields))),
         ([fields, cells]) => {
           const resolved = resolveHeader(fields)
-          const read = createPlainPositionReader(resolved)
+          const read = createPlainRowReader(resolved)
           const plain = read(plainLine(cells.join(',')))
           if (plain === null) return
           readPlainly++
@@ -192,7 +192,7 @@ describe('reading positions from bytes', () => {
 
   it('takes a canonical row plainly and leaves a padded one to readPosition', () => {
     const resolved = resolveHeader(['id', 'symbol', 'side', 'size', 'entry_price', 'leverage'])
-    const read = createPlainPositionReader(resolved)
+    const read = createPlainRowReader(resolved)
     expect(read(plainLine('P1,BTCUSDT,long,0.5,60000,10'))).toMatchObject({
       id: 'P1',
       account: 'P1',
