@@ -20,7 +20,7 @@ export interface PositionBatch {
   /** Codes into the names so far; 32-bit, so a file past the book's 65,536 names still reads right. */
   venue: Uint32Array
   symbol: Uint32Array
-  /** READ_NUMBERS per record, laid out as ReadPositions says. */
+  /** READ_NUMBERS per record, laid out as ReadPositions says; unspecified for unread records. */
   numbers: Float64Array
   /** Each read record's id then account, as ASCII bytes; `textEnds` has both ends per record. */
   text: Uint8Array
