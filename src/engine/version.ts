@@ -1,2 +1,2 @@
 /** Bumped when a model change alters results for the same inputs. */
-export const ENGINE_VERSION = '1'
+export const ENGINE_VERSION = '2'

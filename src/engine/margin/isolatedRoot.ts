@@ -1,3 +1,4 @@
+import { firstRootFrom } from './marginGroup'
 import { positionTier } from './positionTier'
 import type { TierTable } from './tierTable'
 import type { VenueFamily } from './venueFamily'
@@ -101,6 +102,32 @@ export function isolatedRoot(p: IsolatedPosition, start: number, withMaintenance
     tier = landed
   }
   return consistentTierRoot(p)
+}
+
+/**
+ * Whether the excess can reach zero more than once. A venue that charges the tier's rate on the
+ * whole notional (OKX) raises maintenance in a jump where the notional enters the next tier, so a
+ * long can be below maintenance just above a band edge and above it again just below. Everywhere
+ * else the excess is monotone in v and isolatedRoot's root the only one.
+ */
+export const hasSeveralRoots = (p: IsolatedPosition): boolean =>
+  p.family === 'flat-tier' && p.table.measure === 'notional' && p.table.floors.length > 1
+
+/**
+ * The liquidation root of a position whose excess may reach zero more than once: the first the
+ * price meets moving from the mark `start` in `direction` (against the position); when the
+ * position is already below maintenance there, the nearest the other way, where it climbs back,
+ * so that it reads as liquidatable now, as a monotone position's root does.
+ */
+export function isolatedRootFromMark(
+  p: IsolatedPosition,
+  start: number,
+  direction: -1 | 1
+): number {
+  const group = { terms: [p], balance: p.balance }
+  return isolatedExcess(p, start) > 0
+    ? firstRootFrom(group, start, direction)
+    : firstRootFrom(group, start, direction < 0 ? 1 : -1, true, -1)
 }
 
 /** The slow, sure way: the one tier whose line's root lies inside that tier. */

@@ -2,9 +2,11 @@ import { CROSS, INVERSE, ISOLATED, type Book } from '../book/columns'
 import { underlyingOf } from '../market/underlyingOf'
 import {
   blankIsolatedPosition,
+  hasSeveralRoots,
   isolatedExcess,
   isolatedMaintenance,
   isolatedRoot,
+  isolatedRootFromMark,
   type IsolatedPosition
 } from './isolatedRoot'
 import { excessAt, firstRootFrom, maintenanceAt, type MarginGroup } from './marginGroup'
@@ -163,12 +165,18 @@ function solveIsolated(
   table: LiquidationTable
 ): void {
   const contract = book.contract[i]
-  table.liquidationPrice[i] = toPrice(
-    contract,
-    isolatedRoot(position, priceVariable(contract, book.entryPrice[i]))
-  )
-  table.bankruptcyPrice[i] = toPrice(contract, isolatedRoot(position, 0, false))
   const mark = table.markPrice[i]
+  const priceDirection = adverseDirection(book.side[i])
+  const liquidation =
+    mark > 0 && hasSeveralRoots(position)
+      ? isolatedRootFromMark(
+          position,
+          priceVariable(contract, mark),
+          variableDirection(contract, priceDirection)
+        )
+      : isolatedRoot(position, priceVariable(contract, book.entryPrice[i]))
+  table.liquidationPrice[i] = toPrice(contract, liquidation)
+  table.bankruptcyPrice[i] = toPrice(contract, isolatedRoot(position, 0, false))
   if (!(mark > 0)) {
     table.issues.push({
       index: i,
@@ -180,7 +188,7 @@ function solveIsolated(
   const maintenance = isolatedMaintenance(position, v)
   const equity = isolatedExcess(position, v) + maintenance
   table.marginRatio[i] = maintenance > 0 ? equity / maintenance : Number.MAX_VALUE
-  table.distance[i] = distanceTo(mark, table.liquidationPrice[i], adverseDirection(book.side[i]))
+  table.distance[i] = distanceTo(mark, table.liquidationPrice[i], priceDirection)
 }
 
 /** The isolated margin given, else the initial margin its leverage implies. */

@@ -54,6 +54,33 @@ describe('isolated liquidation prices, venue by venue', () => {
     expect(t.liquidationPrice[0]).toBeCloseTo((6000 - 60000) / (0.004 - 1), 6)
   })
 
+  it('okx: where a band edge makes the excess reach zero twice, the LP is the one the price meets from the mark', () => {
+    // 10 BTC enters the 0.6% band at 50,000; maintenance jumps there by 0.002 * 500,000 = 1,000.
+    // Below maintenance between the band's root and the edge, above it again below the edge.
+    const row = position({
+      venue: 'okx',
+      symbol: 'BTC-USDT-SWAP',
+      size: 10,
+      entryPrice: 51000,
+      margin: 12500
+    })
+    const upper = (510000 - 12500) / (10 - 0.06)
+    const lower = (510000 - 12500) / (10 - 0.04)
+    const at = (mark: number) => liquidation([row], new Map([['BTC', mark]]))
+    const fromAbove = at(51000)
+    expect(fromAbove.liquidationPrice[0]).toBeCloseTo(upper, 6)
+    expect(fromAbove.distance[0]).toBeGreaterThan(0)
+    const fromBelow = at(49990)
+    expect(fromBelow.liquidationPrice[0]).toBeCloseTo(lower, 6)
+    expect(fromBelow.marginRatio[0]).toBeGreaterThan(1)
+    expect(fromBelow.distance[0]).toBeCloseTo((49990 - lower) / 49990, 9)
+    // Below maintenance at the mark: liquidatable now, and the LP is where it climbs back.
+    const inside = at(50020)
+    expect(inside.marginRatio[0]).toBeLessThan(1)
+    expect(inside.distance[0]).toBe(0)
+    expect(inside.liquidationPrice[0]).toBeCloseTo(upper, 6)
+  })
+
   it('hyperliquid: maintenance is half the initial margin at max leverage (40x -> 1.25%)', () => {
     const t = liquidation([position({ venue: 'hyperliquid', symbol: 'BTC' })])
     expect(t.liquidationPrice[0]).toBeCloseTo((6000 - 60000) / (0.0125 - 1), 6)
