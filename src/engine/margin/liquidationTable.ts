@@ -19,7 +19,7 @@ import {
 } from './marginTerms'
 import { createMaintenanceSource, MaintenanceError } from './maintenanceSource'
 import type { TierRegistry } from './tierRegistry'
-import { venueFamily } from './venueFamily'
+import { venueFamily, type VenueFamily } from './venueFamily'
 
 /** Market price per underlying asset (BTC, ETH, ...). */
 export type MarketPrices = ReadonlyMap<string, number>
@@ -139,7 +139,7 @@ export function computeLiquidationTable(
       continue
     }
     if (book.marginMode[i] !== ISOLATED) {
-      terms[i] = marginTerms(book, i, families[book.venue[i]], tiers)
+      terms[i] = marginTerms(book, i, familyOf(book, i, families), tiers)
       continue
     }
     const margin = isolatedMargin(book, i)
@@ -150,12 +150,23 @@ export function computeLiquidationTable(
       })
       continue
     }
-    writeMarginTerms(scratch, book, i, families[book.venue[i]], tiers)
+    writeMarginTerms(scratch, book, i, familyOf(book, i, families), tiers)
     scratch.balance = margin
     solveIsolated(book, i, scratch, table)
   }
   solveCrossAccounts(book, terms, underlyings, table, onlyUnderlying)
   return table
+}
+
+/**
+ * The margin rule for position `i`: its venue's, except that a position's own `mmr` and
+ * `maintenance_amount` apply as given (rate on the notional, less the amount), as they override
+ * the venue's table. OKX's rule of no amount belongs to its tables: left to it, an OKX row's
+ * amount was dropped without a word.
+ */
+function familyOf(book: Book, i: number, families: readonly VenueFamily[]): VenueFamily {
+  const family = families[book.venue[i]]
+  return family === 'flat-tier' && !Number.isNaN(book.mmr[i]) ? 'notional' : family
 }
 
 function solveIsolated(

@@ -91,6 +91,25 @@ describe('isolated liquidation prices, venue by venue', () => {
     expect(t.liquidationPrice[0]).toBeCloseTo((6000 + 100 - 60000) / (0.01 - 1), 6)
   })
 
+  it("an OKX row's own maintenance amount applies too, as on every venue priced by notional", () => {
+    const own = { mmr: 0.01, maintenanceAmount: 100 }
+    const t = liquidation([
+      position({ id: 'okx', venue: 'okx', symbol: 'BTC-USDT-SWAP', ...own }),
+      position({
+        id: 'cross',
+        account: 'A',
+        venue: 'okx',
+        symbol: 'BTC-USDT-SWAP',
+        ...own,
+        marginMode: 'cross',
+        margin: null,
+        walletBalance: 6000
+      })
+    ])
+    expect(t.liquidationPrice[0]).toBeCloseTo((6000 + 100 - 60000) / (0.01 - 1), 6)
+    expect(t.liquidationPrice[1]).toBeCloseTo((6000 + 100 - 60000) / (0.01 - 1), 6)
+  })
+
   it('derives the isolated margin from leverage when no margin is given', () => {
     const t = liquidation([position({ margin: null, leverage: 10 })])
     expect(t.liquidationPrice[0]).toBeCloseTo((6000 + 50 - 60000) / (0.005 - 1), 6)
