@@ -159,4 +159,27 @@ describe('instant cascade', () => {
     expect(run.summary.liquidatedNotional).toBeCloseTo(10000 * 95, 6)
     expect(cascadeDetails(book, table, ladder, run).liquidatedIds).toEqual(['l', 's'])
   })
+
+  it('takes a position already below maintenance at the start into the move its flow joins, cross or isolated', () => {
+    // Short from 90 with 1,000 of margin: at 100 it has lost 50,000, far past its maintenance.
+    const underwater = { symbol: 'XYZUSDT', side: -1 as const, size: 5000, entryPrice: 90, mmr: 0 }
+    const rows = [
+      position({ ...underwater, id: 'iso', account: 'iso', margin: 1000 }),
+      position({
+        ...underwater,
+        id: 'x',
+        account: 'X',
+        marginMode: 'cross',
+        margin: null,
+        walletBalance: 1000
+      })
+    ]
+    const liquidatedBy = (direction: -1 | 1): string[] => {
+      const { book, table, ladder } = setup(rows, direction)
+      const run = runCascade({ ladder, startPrice: 100, shock: direction * 0.01, model })
+      return [...cascadeDetails(book, table, ladder, run).liquidatedIds].sort()
+    }
+    expect(liquidatedBy(-1)).toEqual([])
+    expect(liquidatedBy(1)).toEqual(['iso', 'x'])
+  })
 })
