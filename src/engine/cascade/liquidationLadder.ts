@@ -112,7 +112,7 @@ export function addCrossUnit(
   for (const i of group.members) net += book.side[i] * baseQuantity(book, i, price)
   // An account is liquidated whole; only net flow in the direction of the move pushes it further.
   const forced = Math.max(0, -direction * net)
-  // One already below maintenance at the start (both walks stop at the mark) is in the move only
+  // One already below maintenance at the start (both its prices the mark) is in the move only
   // when its flow goes the move's way: an isolated position below maintenance is in it only on
   // the side the move liquidates, and the timeline takes a cross account by its net side.
   if (forced === 0 && group.downPrice === group.upPrice) return

@@ -53,6 +53,7 @@ export interface CrossGroup {
   account: number
   underlying: string
   members: number[]
+  /** Both the mark when the account is below maintenance there: liquidatable now. */
   downPrice: number
   upPrice: number
   downBankruptcy: number
@@ -369,19 +370,24 @@ function solveCrossGroup(
       contract,
       firstRootFrom(g, v, variableDirection(contract, priceDirection), withMaintenance)
     )
+  const excess = excessAt(group, v)
+  // Below maintenance at the mark, the account is liquidatable now, whichever way the price goes.
+  // Judged by the tier at the mark, as the margin ratio is: a walk judges its start by the segment
+  // it walks into, which on a band edge is the band below, and walked on past an account under.
+  const underwater = excess <= 0
   const crossGroup: CrossGroup = {
     account,
     underlying,
     members: onMarket,
-    downPrice: solve(group, -1, true),
-    upPrice: solve(group, 1, true),
+    downPrice: underwater ? mark : solve(group, -1, true),
+    upPrice: underwater ? mark : solve(group, 1, true),
     downBankruptcy: solve(bankruptcyGroup, -1, false),
     upBankruptcy: solve(bankruptcyGroup, 1, false),
     heldBalance: bankruptcyGroup.balance
   }
   const groupIndex = table.crossGroups.push(crossGroup) - 1
   const maintenance = maintenanceAt(group, v)
-  const equity = excessAt(group, v) + maintenance + (heldEquity - heldExcess)
+  const equity = excess + maintenance + (heldEquity - heldExcess)
   const accountMaintenance = maintenance + (heldEquity - heldExcess)
   for (const i of onMarket) {
     const priceDirection = adverseDirection(book.side[i])

@@ -360,6 +360,90 @@ describe('property: isolated LPs agree with the definition solved by bisection',
   })
 })
 
+describe('property: OKX liquidation prices are the first the price meets from the mark', () => {
+  // The registry's OKX table: 0.4% below a notional of 500,000, 0.6% from there on the whole.
+  const excess = (row: PositionRow, price: number): number => {
+    // As the engine writes it, in v = 1/P for inverse contracts, so a band edge falls alike.
+    const notional = row.contract === 'inverse' ? row.size * (1 / price) : row.size * price
+    const pnl =
+      row.contract === 'inverse'
+        ? row.side * row.size * (1 / row.entryPrice - 1 / price)
+        : row.side * row.size * (price - row.entryPrice)
+    return (row.margin ?? 0) + pnl - notional * (notional >= 500000 ? 0.006 : 0.004)
+  }
+
+  it('linear and inverse, longs and shorts, marks about a band edge', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 4, max: 20, noNaN: true }),
+        fc.double({ min: -0.03, max: 0.03, noNaN: true }),
+        fc.double({ min: -0.02, max: 0.02, noNaN: true }),
+        fc.double({ min: 0.003, max: 0.05, noNaN: true }),
+        fc.boolean(),
+        fc.boolean(),
+        (base, entryOffset, markOffset, marginShare, long, inverse) => {
+          // Notional near the 500,000 edge at a BTC price of 50,000.
+          const size = inverse ? base * 50000 * 2.5 : base * 2.5
+          const edge = inverse ? size / 500000 : 500000 / size
+          const entryPrice = edge * (1 + entryOffset)
+          const mark = edge * (1 + markOffset)
+          const row = position({
+            venue: 'okx',
+            symbol: 'BTC-USDT-SWAP',
+            contract: inverse ? 'inverse' : 'linear',
+            side: long ? 1 : -1,
+            size,
+            entryPrice,
+            margin: (inverse ? size / entryPrice : size * entryPrice) * marginShare
+          })
+          // A mark on the edge itself, or an excess of 0 there, is a tie rounding decides.
+          fc.pre(
+            Math.abs(markOffset) > 1e-9 && Math.abs(excess(row, mark)) > 1e-9 * (row.margin ?? 1)
+          )
+          const t = liquidation([row], new Map([['BTC', mark]]))
+          const lp = t.liquidationPrice[0]
+          if (excess(row, mark) < 0) {
+            expect(t.distance[0]).toBe(0)
+            return
+          }
+          // Walking against the position from the mark, nothing before the LP is below maintenance.
+          const toward = long ? -1 : 1
+          const end = Number.isNaN(lp) ? mark * (1 + toward * 0.9) : lp
+          for (let k = 1; k < 2000; k++) {
+            const price = mark + ((end - mark) * k) / 2000
+            expect(excess(row, price)).toBeGreaterThan(-1e-6 * size)
+          }
+          if (Number.isNaN(lp)) return
+          // ...and at the LP it is: the excess reaches 0 there, or jumps below it at the edge.
+          const past = lp * (1 + toward * 1e-9)
+          expect(excess(row, past)).toBeLessThan(1e-6 * Math.max(1, Math.abs(excess(row, mark))))
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+
+  it('a cross account on the band edge is below maintenance there: liquidatable now', () => {
+    // Long 10 from 51,000: at 50,000 the notional enters the 0.6% band and the account is under.
+    const row = position({
+      id: 'x',
+      account: 'X',
+      venue: 'okx',
+      symbol: 'BTC-USDT-SWAP',
+      size: 10,
+      entryPrice: 51000,
+      marginMode: 'cross',
+      margin: null,
+      walletBalance: 12500
+    })
+    const t = liquidation([row], new Map([['BTC', 50000]]))
+    expect(t.marginRatio[0]).toBeLessThan(1)
+    expect(t.distance[0]).toBe(0)
+    expect(t.crossGroups[0].downPrice).toBe(50000)
+    expect(t.crossGroups[0].upPrice).toBe(50000)
+  })
+})
+
 describe('property: the isolated solver and the cross-account solver agree on one position', () => {
   it('an account holding one position with its margin as wallet has the same liquidation price', () => {
     const venues = [
