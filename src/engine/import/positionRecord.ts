@@ -73,6 +73,21 @@ function walletBalanceOf(cells: Cells, marginMode: MarginMode): number | null {
   return requiredNumber(cells, 'wallet_balance', NON_NEGATIVE)
 }
 
+/**
+ * A maintenance amount overrides the tier table together with the row's own rate: alone it would
+ * be dropped without a word, so the row is refused instead.
+ */
+function maintenanceAmountOf(cells: Cells, mmr: number | null): number | null {
+  const amount = optionalNumber(cells, 'maintenance_amount', NON_NEGATIVE)
+  if (amount !== null && mmr === null) {
+    throw new CellRejection(
+      'maintenance_amount',
+      'maintenance_amount applies only with mmr (the two replace the tier table): give mmr too, or leave it blank'
+    )
+  }
+  return amount
+}
+
 /** Reads one position from a record's canonical cells; throws CellRejection for a bad cell. */
 export function readPosition(cells: Cells): PositionRow {
   const id = requiredText(cells, 'id')
@@ -83,6 +98,7 @@ export function readPosition(cells: Cells): PositionRow {
   const contract = optionalChoice(cells, 'contract', CONTRACTS) ?? 'linear'
   const marginMode = optionalChoice(cells, 'margin_mode', MARGIN_MODES) ?? 'isolated'
   const leverage = optionalNumber(cells, 'leverage', LEVERAGE, parseLeverage)
+  const mmr = optionalNumber(cells, 'mmr', MAINTENANCE_RATE, parseFraction)
   const extra = cells.extra()
   return {
     id,
@@ -96,8 +112,8 @@ export function readPosition(cells: Cells): PositionRow {
     marginMode,
     margin: marginOf(cells, marginMode, contract, { size, entryPrice, leverage }),
     leverage,
-    mmr: optionalNumber(cells, 'mmr', MAINTENANCE_RATE, parseFraction),
-    maintenanceAmount: optionalNumber(cells, 'maintenance_amount', NON_NEGATIVE),
+    mmr,
+    maintenanceAmount: maintenanceAmountOf(cells, mmr),
     walletBalance: walletBalanceOf(cells, marginMode),
     markPrice: optionalNumber(cells, 'mark_price', POSITIVE),
     ...(extra ? { extra } : {})

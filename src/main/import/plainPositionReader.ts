@@ -206,6 +206,12 @@ export function createPlainPositionReader(header: PositionHeader): PlainPosition
     const size = numbers[at + READ_SIZE]
     const entryPrice = numbers[at + READ_ENTRY_PRICE]
     if (Number.isNaN(size) || Number.isNaN(entryPrice)) return null
+    // An amount without a rate is refused: readPosition says why.
+    if (
+      Number.isNaN(numbers[at + READ_MMR]) &&
+      !Number.isNaN(numbers[at + READ_MAINTENANCE_AMOUNT])
+    )
+      return null
     numbers[at + READ_WALLET_BALANCE] = NaN
     if (cross) {
       const balance = at + READ_WALLET_BALANCE

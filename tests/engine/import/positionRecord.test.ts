@@ -161,6 +161,11 @@ describe('mapPositionRecord', () => {
       'maintenance_amount',
       'maintenance_amount must be 0 or more, got "-0.1"'
     ],
+    [
+      { maintenance_amount: '100' },
+      'maintenance_amount',
+      'maintenance_amount applies only with mmr (the two replace the tier table): give mmr too, or leave it blank'
+    ],
     [{ mark_price: '0' }, 'mark_price', 'mark_price must be greater than 0, got "0"'],
     [{ margin_mode: 'cross', wallet_balance: '10' }, 'account', 'cross rows need an account'],
     [{ margin_mode: 'cross', account: 'a' }, 'wallet_balance', 'cross rows need wallet_balance'],
